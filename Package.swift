@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "siamtrack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "siamtrack", targets: ["Tracker"]),
+        .library(name: "SiameseTracker", targets: ["SiameseTracker"]),
+        .library(name: "VideoIO", targets: ["VideoIO"]),
+        .library(name: "Geometry", targets: ["Geometry"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CFFmpeg",
+            pkgConfig: "libavformat libavcodec libswscale libavutil",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev", "pkg-config"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "pkg-config"])]
+        ),
+        .target(name: "Geometry"),
+        .target(name: "Imaging", dependencies: ["Geometry"]),
+        .target(name: "Evaluation", dependencies: ["Geometry"]),
+        .target(name: "VideoIO", dependencies: ["CFFmpeg", "Imaging"]),
+        .target(
+            name: "SiameseTracker",
+            dependencies: ["Geometry", "Imaging", "COpenBLAS"],
+            resources: [.copy("Resources/default.safetensors")]
+        ),
+        .executableTarget(
+            name: "Tracker",
+            dependencies: [
+                "Geometry", "Imaging", "VideoIO", "SiameseTracker", "Evaluation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
+        .testTarget(name: "VideoIOTests", dependencies: ["VideoIO", "Imaging"]),
+        .testTarget(name: "SiameseTrackerTests", dependencies: ["SiameseTracker", "Geometry", "Imaging", "VideoIO"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Geometry"]),
+        .testTarget(name: "TrackerTests", dependencies: ["Geometry"]),
+    ]
+)
