@@ -1,0 +1,68 @@
+/// A 2-D convolution without padding ("valid"), square kernel, square stride, with a bias.
+///
+/// Weights are stored as `[output channel][input channel][row][column]`, PyTorch's order.
+public struct Convolution: Sendable, Equatable {
+    /// Input channels.
+    public let inputChannels: Int
+    /// Output channels.
+    public let outputChannels: Int
+    /// Kernel side in pixels.
+    public let kernelSize: Int
+    /// Step between neighbouring outputs, in input pixels.
+    public let stride: Int
+    /// `outputChannels * inputChannels * kernelSize * kernelSize` weights.
+    public var weights: [Float]
+    /// One bias per output channel.
+    public var bias: [Float]
+
+    /// Creates a convolution from its weights and bias.
+    public init(inputChannels: Int, outputChannels: Int, kernelSize: Int, stride: Int, weights: [Float], bias: [Float]) {
+        precondition(weights.count == outputChannels * inputChannels * kernelSize * kernelSize, "weight count")
+        precondition(bias.count == outputChannels, "bias count")
+        self.inputChannels = inputChannels
+        self.outputChannels = outputChannels
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.weights = weights
+        self.bias = bias
+    }
+
+    /// Values multiplied into each output value: `inputChannels * kernelSize²`.
+    public var kernelVolume: Int { inputChannels * kernelSize * kernelSize }
+
+    /// Output side for an input side (valid convolution).
+    public func outputSize(for inputSize: Int) -> Int { (inputSize - kernelSize) / stride + 1 }
+
+    /// Multiply-adds times two for one output position, times `outputSize²` positions.
+    public func floatingPointOperations(inputSize: Int) -> Int {
+        let side = outputSize(for: inputSize)
+        return 2 * kernelVolume * outputChannels * side * side
+    }
+
+    /// Convolves a batch, optionally applying ReLU to the result.
+    public func forward(_ input: FeatureMap, applyingReLU: Bool = false) -> FeatureMap {
+        precondition(input.channels == inputChannels, "convolution expects \(inputChannels) channels, got \(input.channels)")
+        let outHeight = outputSize(for: input.height), outWidth = outputSize(for: input.width)
+        let columns = input.batch * outHeight * outWidth
+        let patches = Im2Col.patches(of: input, kernelSize: kernelSize, stride: stride)
+        var output = FeatureMap(channels: outputChannels, batch: input.batch, height: outHeight, width: outWidth)
+        output.values.withUnsafeMutableBufferPointer { out in
+            // Start from the bias so the multiplication can accumulate onto it.
+            for channel in 0..<outputChannels {
+                let row = out.baseAddress! + channel * columns
+                row.update(repeating: bias[channel], count: columns)
+            }
+            weights.withUnsafeBufferPointer { w in
+                patches.withUnsafeBufferPointer { p in
+                    MatrixMultiply.multiply(
+                        w.baseAddress!, p.baseAddress!, into: out.baseAddress!,
+                        m: outputChannels, n: columns, k: kernelVolume, accumulate: true)
+                }
+            }
+            if applyingReLU {
+                for i in out.indices where out[i] < 0 { out[i] = 0 }
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,37 @@
+/// SiamFC's similarity: the exemplar embedding slid over each search embedding as a
+/// convolution kernel, summing over channels. Each batch item gives one score map.
+public enum CrossCorrelation {
+    /// Correlates a one-item exemplar embedding with every item of a search embedding.
+    ///
+    /// - Returns: a one-channel map with the search batch, of side `search - exemplar + 1`.
+    public static func scoreMaps(exemplar: FeatureMap, search: FeatureMap) -> FeatureMap {
+        precondition(exemplar.batch == 1 && exemplar.channels == search.channels, "exemplar and search embeddings differ")
+        let outHeight = search.height - exemplar.height + 1, outWidth = search.width - exemplar.width + 1
+        precondition(outHeight > 0 && outWidth > 0, "search embedding is smaller than the exemplar")
+        var output = FeatureMap(channels: 1, batch: search.batch, height: outHeight, width: outWidth)
+        exemplar.values.withUnsafeBufferPointer { z in
+            search.values.withUnsafeBufferPointer { x in
+                output.values.withUnsafeMutableBufferPointer { out in
+                    for item in 0..<search.batch {
+                        let map = out.baseAddress! + item * outHeight * outWidth
+                        for channel in 0..<search.channels {
+                            let kernel = z.baseAddress! + exemplar.planeOffset(channel: channel, item: 0)
+                            let plane = x.baseAddress! + search.planeOffset(channel: channel, item: item)
+                            for dy in 0..<exemplar.height {
+                                for dx in 0..<exemplar.width {
+                                    let weight = kernel[dy * exemplar.width + dx]
+                                    for y in 0..<outHeight {
+                                        let source = plane + (y + dy) * search.width + dx
+                                        let target = map + y * outWidth
+                                        for x in 0..<outWidth { target[x] += weight * source[x] }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return output
+    }
+}

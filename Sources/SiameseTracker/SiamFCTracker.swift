@@ -1,0 +1,90 @@
+import Geometry
+import Imaging
+
+/// Follows one target through frames with SiamFC (Bertinetto et al., 2016).
+///
+/// Start it with the first frame and the target's box, then call `update(frame:)` with each
+/// following frame. Frames may come from any source (`RGBImage`); the network is shared and
+/// stateless, so several trackers can use one `EmbeddingNetwork`.
+public struct SiamFCTracker: Sendable {
+    /// The hyper-parameters in use.
+    public let configuration: TrackerConfiguration
+    private let network: EmbeddingNetwork
+    private let cropper: CropAndResize
+    private let peakFinder: ScoreMapPeakFinder
+    private let exemplarEmbedding: FeatureMap
+    /// `‖φ(z)‖²`: the score of the exemplar against itself, the reference for confidence.
+    private let exemplarEnergy: Float
+    private let initialTargetSize: Size
+    /// Side of the exemplar region in frame pixels at the initial size.
+    private let initialExemplarSide: Double
+    private var center: Point
+    /// Current size relative to the initial size.
+    private var scale = 1.0
+
+    /// Starts tracking the target in `box` of `frame`.
+    ///
+    /// - Throws: `TrackerError.invalidBox` when the box is empty, not finite or outside the frame.
+    public init(network: EmbeddingNetwork, configuration: TrackerConfiguration = TrackerConfiguration(), frame: RGBImage, box: Box) throws(TrackerError) {
+        try Self.validate(configuration)
+        guard box.isFinite else { throw .invalidBox("\(box) is not four finite numbers") }
+        guard !box.isEmpty else { throw .invalidBox("\(box) has a width or height that is not positive") }
+        guard let inside = box.intersection(frame.bounds), inside.area > 0 else {
+            throw .invalidBox("\(box) lies outside the \(frame.width)x\(frame.height) frame")
+        }
+        self.configuration = configuration
+        self.network = network
+        center = box.center
+        initialTargetSize = box.size
+        let context = configuration.contextAmount * (box.width + box.height)
+        initialExemplarSide = ((box.width + context) * (box.height + context)).squareRoot()
+        cropper = CropAndResize(paddingWithMeanOf: frame)
+        let exemplarSize = configuration.exemplarSize
+        var crop = FeatureMap(channels: 3, batch: 1, height: exemplarSize, width: exemplarSize)
+        cropper.crop(frame, center: center, side: initialExemplarSide, outputSize: exemplarSize, into: &crop, item: 0)
+        exemplarEmbedding = network.embed(crop)
+        exemplarEnergy = exemplarEmbedding.values.reduce(0) { $0 + $1 * $1 }
+        let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
+        guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
+        peakFinder = ScoreMapPeakFinder(mapSize: mapSize, totalStride: network.totalStride, configuration: configuration)
+    }
+
+    /// The current estimate of the target's box.
+    public var box: Box {
+        Box(center: center, size: Size(width: initialTargetSize.width * scale, height: initialTargetSize.height * scale))
+    }
+
+    /// Finds the target in the next frame and moves the tracker there.
+    public mutating func update(frame: RGBImage) -> TrackingResult {
+        let scaleFactors = configuration.scaleFactors
+        let searchSize = configuration.searchSize
+        let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)
+        var crops = FeatureMap(channels: 3, batch: scaleFactors.count, height: searchSize, width: searchSize)
+        for (item, factor) in scaleFactors.enumerated() {
+            cropper.crop(frame, center: center, side: searchSide * factor, outputSize: searchSize, into: &crops, item: item)
+        }
+        let scoreMaps = CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: network.embed(crops))
+        let peak = peakFinder.peak(of: scoreMaps)
+
+        let framePixelsPerSearchPixel = searchSide * scaleFactors[peak.scaleIndex] / Double(searchSize)
+        center = Point(
+            x: min(max(center.x + peak.offsetX * framePixelsPerSearchPixel, 0), Double(frame.width)),
+            y: min(max(center.y + peak.offsetY * framePixelsPerSearchPixel, 0), Double(frame.height)))
+        let damped = (1 - configuration.scaleDamping) + configuration.scaleDamping * scaleFactors[peak.scaleIndex]
+        scale = min(max(scale * damped, configuration.minimumScale), configuration.maximumScale)
+
+        let confidence = exemplarEnergy > 0 ? Double(peak.rawScore / exemplarEnergy) : 0
+        return TrackingResult(box: box, score: min(max(confidence, 0), 1))
+    }
+
+    private static func validate(_ configuration: TrackerConfiguration) throws(TrackerError) {
+        let c = configuration
+        guard c.scaleCount >= 1, c.scaleCount % 2 == 1 else { throw .invalidConfiguration("scaleCount must be odd and positive") }
+        guard c.exemplarSize > 0, c.searchSize > c.exemplarSize else {
+            throw .invalidConfiguration("searchSize must exceed exemplarSize, both positive")
+        }
+        guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
+            c.minimumScale > 0, c.maximumScale >= c.minimumScale
+        else { throw .invalidConfiguration("a step, factor or influence is out of range") }
+    }
+}

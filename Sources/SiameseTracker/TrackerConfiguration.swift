@@ -1,0 +1,36 @@
+import Foundation
+
+/// SiamFC's hyper-parameters, named as in the paper and siamfc-pytorch, with their published defaults.
+public struct TrackerConfiguration: Sendable, Equatable, Codable {
+    /// Side of the exemplar crop in pixels (`exemplar_sz`).
+    public var exemplarSize = 127
+    /// Side of each search crop in pixels (`instance_sz`).
+    public var searchSize = 255
+    /// Context added around the target before cropping, as a fraction of `(w + h)` (`context`).
+    public var contextAmount = 0.5
+    /// Number of search scales per frame (`scale_num`); odd, so the middle one is no change.
+    public var scaleCount = 3
+    /// Ratio between neighbouring search scales (`scale_step`).
+    public var scaleStep = 1.0375
+    /// Factor applied to the peaks of the scales other than the middle one (`scale_penalty`).
+    public var scalePenalty = 0.9745
+    /// How far the size moves toward the winning scale each frame (`scale_lr`, damping).
+    public var scaleDamping = 0.59
+    /// Upsampling factor of the score map before its peak is taken (`response_up`).
+    public var scoreMapUpsampling = 16
+    /// Weight of the cosine (Hann) window against the normalised score map (`window_influence`).
+    public var windowInfluence = 0.176
+    /// Smallest allowed target size, as a multiple of the initial size.
+    public var minimumScale = 0.2
+    /// Largest allowed target size, as a multiple of the initial size.
+    public var maximumScale = 5.0
+
+    /// The paper's defaults.
+    public init() {}
+
+    /// The search scales, e.g. `[1/1.0375, 1, 1.0375]` for three.
+    public var scaleFactors: [Double] {
+        let middle = Double(scaleCount - 1) / 2
+        return (0..<scaleCount).map { Foundation.pow(scaleStep, Double($0) - middle) }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Geometry
+import SiameseTracker
+import VideoIO
+
+/// `siamtrack track VIDEO --box x,y,w,h`: one JSON line per decoded frame.
+struct TrackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "track",
+        abstract: "Track the object in --box through VIDEO, one JSON line per frame.",
+        discussion: """
+            Each line: {"frame":N,"time":SECONDS,"x":..,"y":..,"width":..,"height":..,"score":0..1}
+            Frame 0 repeats the given box with score 1.
+            """)
+
+    @Argument(help: "A video file or image-sequence pattern (e.g. img/%04d.jpg) that FFmpeg can read.")
+    var video: String
+
+    @Option(help: ArgumentHelp("The target in the first frame, in pixels: left, top, width, height.", valueName: "x,y,w,h"))
+    var box: BoxArgument
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON lines to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var model: ModelOption
+
+    @Option(help: "Threads for decoding and for the network (0: decoder's choice, network on 1).")
+    var threads = 0
+
+    func validate() throws {
+        guard threads >= 0 else { throw ValidationError("--threads must be 0 or more") }
+    }
+
+    func run() throws {
+        let network = try model.load()
+        ComputeThreads.use(max(threads, 1))
+        let reader = try VideoReader(path: video, threads: threads)
+        guard let first = try reader.nextFrame() else { throw CommandError.emptyVideo(video) }
+        var tracker = try SiamFCTracker(network: network, frame: first.image, box: box.box)
+        let sink = try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput
+        sink.write(TrackRecord(frame: first.index, timeSeconds: first.timeSeconds, box: box.box, score: 1).jsonLine)
+        while let frame = try reader.nextFrame() {
+            let result = tracker.update(frame: frame.image)
+            sink.write(TrackRecord(frame: frame.index, timeSeconds: frame.timeSeconds, box: result.box, score: result.score).jsonLine)
+        }
+    }
+}

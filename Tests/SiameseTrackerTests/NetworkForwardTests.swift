@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+@testable import SiameseTracker
+
+final class NetworkForwardTests: XCTestCase {
+    func testConvolutionMatchesDirectDefinitionForStrideOneAndTwo() {
+        let input = TestData.randomMap(channels: 4, batch: 2, height: 13, width: 11, seed: 1)
+        for stride in [1, 2] {
+            let conv = TestData.randomConvolution(input: 4, output: 5, kernel: 3, stride: stride, seed: 7)
+            let fast = conv.forward(input), slow = Reference.convolve(input, conv)
+            XCTAssertEqual(fast.height, slow.height)
+            XCTAssertEqual(fast.width, slow.width)
+            for (a, b) in zip(fast.values, slow.values) { XCTAssertEqual(a, b, accuracy: 1e-4) }
+        }
+    }
+
+    func testFusedReLUClipsNegativeOutputs() {
+        let input = TestData.randomMap(channels: 2, batch: 1, height: 6, width: 6, seed: 3)
+        let conv = TestData.randomConvolution(input: 2, output: 3, kernel: 3, stride: 1, seed: 4)
+        let plain = conv.forward(input), rectified = conv.forward(input, applyingReLU: true)
+        XCTAssertTrue(plain.values.contains { $0 < 0 }, "the test needs negative outputs")
+        XCTAssertEqual(rectified.values, plain.values.map { max($0, 0) })
+    }
+
+    func testMaxPoolMatchesDirectDefinition() {
+        let input = TestData.randomMap(channels: 3, batch: 2, height: 15, width: 15, seed: 5)
+        XCTAssertEqual(MaxPool(kernelSize: 3, stride: 2).forward(input), Reference.maxPool(input, kernel: 3, stride: 2))
+    }
+
+    func testFoldedBatchNormEqualsConvolutionThenBatchNorm() {
+        let input = TestData.randomMap(channels: 3, batch: 1, height: 9, width: 9, seed: 8)
+        let conv = TestData.randomConvolution(input: 3, output: 4, kernel: 3, stride: 1, seed: 9)
+        let norm = BatchNorm(scale: [0.5, 2, -1, 1.5], shift: [0.1, -0.2, 0.3, 0], runningMean: [0.2, -0.1, 0, 1], runningVariance: [0.5, 2, 1, 0.1])
+        let unfolded = Reference.batchNorm(conv.forward(input), norm)
+        let folded = norm.fold(into: conv).forward(input)
+        for (a, b) in zip(folded.values, unfolded.values) { XCTAssertEqual(a, b, accuracy: 1e-4) }
+        for (a, b) in zip(norm.forward(conv.forward(input)).values, unfolded.values) { XCTAssertEqual(a, b, accuracy: 1e-5) }
+    }
+
+    func testEmbeddingNetworkMatchesLayerByLayerReferenceOnAnExemplarCrop() throws {
+        let file = TestData.networkWithBatchNormStatistics(seed: 11)
+        let network = try EmbeddingNetwork(file: file, path: "test")
+        let crop = TestData.randomMap(channels: 3, batch: 2, height: 127, width: 127, seed: 12, range: 0...255)
+        let fast = network.embed(crop)
+        let slow = try Reference.embed(crop, file: file)
+        XCTAssertEqual([fast.channels, fast.batch, fast.height, fast.width], [32, 2, 8, 8])
+        let scale = slow.values.map(abs).max()!
+        for (a, b) in zip(fast.values, slow.values) { XCTAssertEqual(a, b, accuracy: 1e-4 * scale) }
+    }
+
+    func testCompactArchitectureHasStrideEightAndSeventeenCellScoreMap() throws {
+        let network = try EmbeddingNetwork(file: .untrainedNetwork(.compact, seed: 1), path: "test")
+        XCTAssertEqual(network.totalStride, 8)
+        XCTAssertEqual(network.outputSize(for: 127), 8)
+        XCTAssertEqual(network.outputSize(for: 255), 24)
+        XCTAssertLessThanOrEqual(3 * network.floatingPointOperations(inputSize: 255), 310_000_000)
+    }
+
+    func testCrossCorrelationMatchesDirectDefinition() {
+        let exemplar = TestData.randomMap(channels: 5, batch: 1, height: 4, width: 4, seed: 20)
+        let search = TestData.randomMap(channels: 5, batch: 3, height: 10, width: 9, seed: 21)
+        let fast = CrossCorrelation.scoreMaps(exemplar: exemplar, search: search)
+        let slow = Reference.correlate(exemplar: exemplar, search: search)
+        XCTAssertEqual([fast.batch, fast.height, fast.width], [3, 7, 6])
+        for (a, b) in zip(fast.values, slow.values) { XCTAssertEqual(a, b, accuracy: 1e-4) }
+    }
+}

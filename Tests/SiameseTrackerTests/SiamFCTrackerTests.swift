@@ -1,0 +1,52 @@
+import Foundation
+import Geometry
+import Imaging
+import XCTest
+
+@testable import SiameseTracker
+
+final class SiamFCTrackerTests: XCTestCase {
+    private let network = try! EmbeddingNetwork.bundledDefault()
+    private let scene = SyntheticScene(seed: 42)
+
+    func testTrackingAStillFrameDoesNotDrift() throws {
+        let frame = scene.frame(patchAt: 100, 70)
+        let start = scene.box(patchAt: 100, 70)
+        var tracker = try SiamFCTracker(network: network, frame: frame, box: start)
+        var result = TrackingResult(box: start, score: 1)
+        for _ in 0..<10 { result = tracker.update(frame: frame) }
+        XCTAssertLessThan(result.box.centerDistance(to: start), 1.0)
+        XCTAssertEqual(result.box.width, start.width, accuracy: 2)
+        XCTAssertGreaterThan(result.score, 0.9)
+    }
+
+    func testFollowsAPatchMovingOverTexture() throws {
+        var tracker = try SiamFCTracker(network: network, frame: scene.frame(patchAt: 40, 40), box: scene.box(patchAt: 40, 40))
+        for step in 1...20 {
+            let (x, y) = (40 + step * 6, 40 + step * 4)
+            let result = tracker.update(frame: scene.frame(patchAt: x, y))
+            XCTAssertGreaterThan(result.box.intersectionOverUnion(scene.box(patchAt: x, y)), 0.6, "frame \(step)")
+        }
+    }
+
+    func testSameInputGivesSameBoxes() throws {
+        func run() throws -> [Box] {
+            var tracker = try SiamFCTracker(network: network, frame: scene.frame(patchAt: 30, 30), box: scene.box(patchAt: 30, 30))
+            return (1...5).map { tracker.update(frame: scene.frame(patchAt: 30 + $0 * 5, 30)).box }
+        }
+        XCTAssertEqual(try run(), try run())
+    }
+
+    func testRejectsEmptyNegativeNaNAndOutsideBoxes() {
+        let frame = scene.frame(patchAt: 0, 0)
+        let cases: [(Box, String)] = [
+            (Box(x: 10, y: 10, width: 0, height: 5), "invalid start box: 10.0,10.0,0.0,5.0 has a width or height that is not positive"),
+            (Box(x: 10, y: 10, width: -4, height: 5), "invalid start box: 10.0,10.0,-4.0,5.0 has a width or height that is not positive"),
+            (Box(x: .nan, y: 10, width: 4, height: 5), "invalid start box: nan,10.0,4.0,5.0 is not four finite numbers"),
+            (Box(x: 500, y: 10, width: 4, height: 5), "invalid start box: 500.0,10.0,4.0,5.0 lies outside the 240x180 frame"),
+        ]
+        for (box, message) in cases {
+            XCTAssertThrowsError(try SiamFCTracker(network: network, frame: frame, box: box)) { XCTAssertEqual("\($0)", message) }
+        }
+    }
+}

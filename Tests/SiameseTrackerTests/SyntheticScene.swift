@@ -1,0 +1,41 @@
+import Geometry
+import Imaging
+
+@testable import SiameseTracker
+
+/// Frames drawn in memory: a textured patch over a differently textured background.
+struct SyntheticScene {
+    let width = 240
+    let height = 180
+    private let background: [UInt8]
+    private let patch: [UInt8]
+    let patchSize = 40
+
+    init(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        // Blocky noise: 8x8 cells of random grey for the background, bright 5x5 cells of colour for the patch.
+        let cells = (0..<(31 * 24)).map { _ in UInt8(60 + random.next() % 80) }
+        background = (0..<180).flatMap { y in (0..<240).flatMap { x -> [UInt8] in
+            let v = cells[(y / 8) * 31 + x / 8]
+            return [v, v, v]
+        } }
+        let colours = (0..<64).map { _ in [UInt8(random.next() % 256), UInt8(random.next() % 256), UInt8(random.next() % 256)] }
+        patch = (0..<40).flatMap { y in (0..<40).flatMap { x in colours[(y / 5) * 8 + x / 5] } }
+    }
+
+    /// The frame with the patch's top-left corner at `(x, y)`.
+    func frame(patchAt x: Int, _ y: Int) -> RGBImage {
+        var pixels = background
+        for row in 0..<patchSize {
+            for column in 0..<patchSize {
+                let target = ((y + row) * width + x + column) * 3, source = (row * patchSize + column) * 3
+                pixels[target..<(target + 3)] = patch[source..<(source + 3)]
+            }
+        }
+        return RGBImage(width: width, height: height, pixels: pixels)
+    }
+
+    func box(patchAt x: Int, _ y: Int) -> Box {
+        Box(x: Double(x), y: Double(y), width: Double(patchSize), height: Double(patchSize))
+    }
+}
