@@ -1,0 +1,30 @@
+/// One axis of a plot: its label, range and ticks.
+public struct PlotAxis: Hashable, Sendable {
+    /// The label written along the axis.
+    public var label: String
+    /// The values at the two ends of the axis.
+    public var range: ClosedRange<Double>
+    /// The distance between ticks (and grid lines), starting at the lower end.
+    public var tickStep: Double
+    /// Digits after the decimal point in tick labels.
+    public var tickDecimals: Int
+
+    /// Creates an axis.
+    public init(label: String, range: ClosedRange<Double>, tickStep: Double, tickDecimals: Int) {
+        self.label = label
+        self.range = range
+        self.tickStep = tickStep
+        self.tickDecimals = tickDecimals
+    }
+
+    /// The tick values, from the lower end to the upper end inclusive.
+    public var ticks: [Double] {
+        let count = Int(((range.upperBound - range.lowerBound) / tickStep).rounded())
+        return (0...max(count, 0)).map { range.lowerBound + Double($0) * tickStep }
+    }
+
+    /// Where `value` falls along the axis, from 0 at the lower end to 1 at the upper end.
+    func fraction(of value: Double) -> Double {
+        (value - range.lowerBound) / (range.upperBound - range.lowerBound)
+    }
+}

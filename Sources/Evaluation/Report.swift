@@ -1,0 +1,33 @@
+/// A tracker's one-pass evaluation on a dataset: every sequence's result and their mean.
+public struct Report: Codable, Hashable, Sendable {
+    /// The tracker's name, as shown in plot legends.
+    public let tracker: String
+    /// The result on each sequence.
+    public let sequences: [SequenceResult]
+    /// The mean over sequences, each weighing the same (see `SequenceMetrics.init(meanOf:)`).
+    public let mean: SequenceMetrics
+    /// The median over sequences of their tracking-only frames per second; nil if none measured.
+    public let trackingFramesPerSecond: Double?
+    /// The median over sequences of their end-to-end frames per second; nil if none measured.
+    public let endToEndFramesPerSecond: Double?
+
+    /// Gathers `sequences` into a report; fails when there are none.
+    ///
+    /// Speeds are medians, not means, so that one short clip's warm-up does not dominate.
+    public init(tracker: String, sequences: [SequenceResult]) throws(ScoringError) {
+        guard let mean = SequenceMetrics(meanOf: sequences.map(\.metrics)) else {
+            throw .noSequences(tracker: tracker)
+        }
+        self.tracker = tracker
+        self.sequences = sequences
+        self.mean = mean
+        self.trackingFramesPerSecond = Report.median(sequences.compactMap(\.trackingFramesPerSecond))
+        self.endToEndFramesPerSecond = Report.median(sequences.compactMap(\.endToEndFramesPerSecond))
+    }
+
+    private static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted(), middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Geometry
+
+/// A folder of one tracker's results in the OTB results format, plus our timings and report.
+///
+/// - `NAME.txt`: one `x,y,w,h` per frame, comma separated (what OTB and pysot toolkits read);
+/// - `NAME_time.txt`: the seconds the tracker took on each frame, one per line;
+/// - `report.json`: the `Report`, every number included.
+///
+/// Any OTB-format folder can be read back, so another tracker's results are scored against the
+/// same ground truth and drawn on the same plots.
+public struct ResultsFolder: Hashable, Sendable {
+    /// The folder's path.
+    public let path: String
+
+    /// A results folder at `path`; nothing is read or created until used.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The tracker's name, taken to be the folder's name (as in the OTB and pysot toolkits).
+    public var trackerName: String { URL(fileURLWithPath: path).lastPathComponent }
+
+    /// The boxes file of the sequence `name`.
+    public func boxesPath(sequence name: String) -> String { file("\(name).txt") }
+
+    /// The timings file of the sequence `name`.
+    public func frameTimesPath(sequence name: String) -> String { file("\(name)_time.txt") }
+
+    /// The JSON report.
+    public var reportPath: String { file("report.json") }
+
+    /// Writes one box per frame to `NAME.txt`, creating the folder if needed.
+    ///
+    /// Numbers are written in full (shortest exact form), so scores read back are the same;
+    /// a lost target's NaN box is written `nan,nan,nan,nan`.
+    public func writeBoxes(_ boxes: [Box], sequence name: String) throws(ResultsError) {
+        let lines = boxes.map { box in [box.x, box.y, box.width, box.height].map { "\($0)" }.joined(separator: ",") }
+        try write(lines, to: boxesPath(sequence: name))
+    }
+
+    /// Writes one duration in seconds per frame to `NAME_time.txt`, creating the folder if needed.
+    public func writeFrameTimes(_ seconds: [Double], sequence name: String) throws(ResultsError) {
+        try write(seconds.map { "\($0)" }, to: frameTimesPath(sequence: name))
+    }
+
+    /// Writes `report` as pretty-printed JSON with sorted keys to `report.json`.
+    public func writeReport(_ report: Report) throws(ResultsError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data: Data
+        do {
+            data = try encoder.encode(report)
+        } catch {
+            throw .unencodableReport(path: reportPath, reason: "\(error)")
+        }
+        try write(data, to: reportPath)
+    }
+
+    /// The boxes in `NAME.txt`: one `x,y,w,h` per line, separated by commas, tabs or spaces
+    /// (`nan` accepted); blank lines at the end are ignored.
+    public func readBoxes(sequence name: String) throws(ResultsError) -> [Box] {
+        let boxesPath = boxesPath(sequence: name)
+        guard FileManager.default.fileExists(atPath: boxesPath) else {
+            throw .missingSequence(folder: path, sequence: name)
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: boxesPath, encoding: .utf8)
+        } catch {
+            throw .unreadable(path: boxesPath, reason: error.localizedDescription)
+        }
+        var boxes: [Box] = []
+        for (index, line) in GroundTruthFile.rows(of: text).enumerated() {
+            guard let box = Box(parsing: line) else {
+                throw .malformedLine(path: boxesPath, line: index + 1, text: String(line))
+            }
+            boxes.append(box)
+        }
+        return boxes
+    }
+
+    private func file(_ name: String) -> String {
+        URL(fileURLWithPath: path).appendingPathComponent(name).path
+    }
+
+    private func write(_ lines: [String], to filePath: String) throws(ResultsError) {
+        try write(Data(lines.map { $0 + "\n" }.joined().utf8), to: filePath)
+    }
+
+    private func write(_ data: Data, to filePath: String) throws(ResultsError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: filePath), options: .atomic)
+        } catch {
+            throw .unwritable(path: filePath, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Geometry
+
+/// A tracker's scores and speed on one sequence.
+public struct SequenceResult: Codable, Hashable, Sendable {
+    /// The sequence's name.
+    public let name: String
+    /// The number of frames tracked, with or without a ground-truth box.
+    public let frameCount: Int
+    /// The scores.
+    public let metrics: SequenceMetrics
+    /// Frames per second of tracking alone (the tracker's update calls), if measured.
+    public var trackingFramesPerSecond: Double?
+    /// Frames per second from decoding to writing the result, if measured.
+    public var endToEndFramesPerSecond: Double?
+
+    /// Scores `predicted` (one box per frame) against `groundTruth` (nil where the target is
+    /// absent); fails when the counts differ or no frame has a ground-truth box.
+    public init(
+        name: String, predicted: [Box], groundTruth: [Box?],
+        trackingFramesPerSecond: Double? = nil, endToEndFramesPerSecond: Double? = nil
+    ) throws(ScoringError) {
+        guard predicted.count == groundTruth.count else {
+            throw .frameCountMismatch(sequence: name, predicted: predicted.count, groundTruth: groundTruth.count)
+        }
+        guard let metrics = SequenceMetrics(FrameErrors(predicted: predicted, groundTruth: groundTruth)) else {
+            throw .noScorableFrames(sequence: name)
+        }
+        self.name = name
+        self.frameCount = predicted.count
+        self.metrics = metrics
+        self.trackingFramesPerSecond = trackingFramesPerSecond
+        self.endToEndFramesPerSecond = endToEndFramesPerSecond
+    }
+
+    /// Scores `predicted` against `sequence`'s ground truth.
+    public init(
+        sequence: TrackingSequence, predicted: [Box],
+        trackingFramesPerSecond: Double? = nil, endToEndFramesPerSecond: Double? = nil
+    ) throws(ScoringError) {
+        try self.init(
+            name: sequence.name, predicted: predicted, groundTruth: sequence.groundTruth,
+            trackingFramesPerSecond: trackingFramesPerSecond, endToEndFramesPerSecond: endToEndFramesPerSecond)
+    }
+}
