@@ -42,9 +42,13 @@ public struct Convolution: Sendable, Equatable {
     /// Convolves a batch, optionally applying ReLU to the result.
     public func forward(_ input: FeatureMap, applyingReLU: Bool = false) -> FeatureMap {
         precondition(input.channels == inputChannels, "convolution expects \(inputChannels) channels, got \(input.channels)")
+        return forward(input, patches: Im2Col.patches(of: input, kernelSize: kernelSize, stride: stride), applyingReLU: applyingReLU)
+    }
+
+    /// Convolves a batch whose im2col patches are already unfolded.
+    func forward(_ input: FeatureMap, patches: [Float], applyingReLU: Bool) -> FeatureMap {
         let outHeight = outputSize(for: input.height), outWidth = outputSize(for: input.width)
         let columns = input.batch * outHeight * outWidth
-        let patches = Im2Col.patches(of: input, kernelSize: kernelSize, stride: stride)
         var output = FeatureMap(channels: outputChannels, batch: input.batch, height: outHeight, width: outWidth)
         output.values.withUnsafeMutableBufferPointer { out in
             // Start from the bias so the multiplication can accumulate onto it.

@@ -1,11 +1,14 @@
 /// SiamFC's similarity: the exemplar embedding slid over each search embedding as a
 /// convolution kernel, summing over channels. Each batch item gives one score map.
 public enum CrossCorrelation {
-    /// Correlates a one-item exemplar embedding with every item of a search embedding.
+    /// Correlates exemplar embeddings with search embeddings: a one-item exemplar against every
+    /// search item (tracking several scales), or item b against item b (training pairs).
     ///
     /// - Returns: a one-channel map with the search batch, of side `search - exemplar + 1`.
     public static func scoreMaps(exemplar: FeatureMap, search: FeatureMap) -> FeatureMap {
-        precondition(exemplar.batch == 1 && exemplar.channels == search.channels, "exemplar and search embeddings differ")
+        precondition(
+            (exemplar.batch == 1 || exemplar.batch == search.batch) && exemplar.channels == search.channels,
+            "exemplar and search embeddings differ")
         let outHeight = search.height - exemplar.height + 1, outWidth = search.width - exemplar.width + 1
         precondition(outHeight > 0 && outWidth > 0, "search embedding is smaller than the exemplar")
         var output = FeatureMap(channels: 1, batch: search.batch, height: outHeight, width: outWidth)
@@ -15,7 +18,7 @@ public enum CrossCorrelation {
                     for item in 0..<search.batch {
                         let map = out.baseAddress! + item * outHeight * outWidth
                         for channel in 0..<search.channels {
-                            let kernel = z.baseAddress! + exemplar.planeOffset(channel: channel, item: 0)
+                            let kernel = z.baseAddress! + exemplar.planeOffset(channel: channel, item: exemplar.batch == 1 ? 0 : item)
                             let plane = x.baseAddress! + search.planeOffset(channel: channel, item: item)
                             for dy in 0..<exemplar.height {
                                 for dx in 0..<exemplar.width {

@@ -40,15 +40,15 @@ public struct NetworkArchitecture: Codable, Sendable, Equatable {
     /// Creates an architecture from its layers.
     public init(layers: [Layer]) { self.layers = layers }
 
-    /// Our CPU network: five 3x3 convolutions (16, 24, 48, 48, 32 channels), a stride-2 first
+    /// Our CPU network: five 3x3 convolutions (16, 24, 48, 44, 32 channels), a stride-2 first
     /// convolution and two 3x3 stride-2 max-pools: total stride 8, an 8x8 exemplar embedding,
-    /// a 24x24 search embedding and a 17x17 score map, about 0.1 GFLOP per 255-pixel crop.
+    /// a 24x24 search embedding and a 17x17 score map, under 0.1 GFLOP per 255-pixel crop.
     public static let compact = NetworkArchitecture(layers: [
         .convolution("conv1", 3, 16, kernel: 3, stride: 2), .batchNorm("bn1"), .relu, .maxPool(kernel: 3, stride: 2),
         .convolution("conv2", 16, 24, kernel: 3), .batchNorm("bn2"), .relu, .maxPool(kernel: 3, stride: 2),
         .convolution("conv3", 24, 48, kernel: 3), .batchNorm("bn3"), .relu,
-        .convolution("conv4", 48, 48, kernel: 3), .batchNorm("bn4"), .relu,
-        .convolution("conv5", 48, 32, kernel: 3),
+        .convolution("conv4", 48, 44, kernel: 3), .batchNorm("bn4"), .relu,
+        .convolution("conv5", 44, 32, kernel: 3),
     ])
 
     /// The metadata key under which the architecture is stored as JSON.

@@ -56,6 +56,13 @@ public struct SiamFCTracker: Sendable {
 
     /// Finds the target in the next frame and moves the tracker there.
     public mutating func update(frame: RGBImage) -> TrackingResult {
+        var times = StageTimes()
+        return update(frame: frame, times: &times)
+    }
+
+    /// `update(frame:)`, adding the seconds spent in each stage to `times`.
+    public mutating func update(frame: RGBImage, times: inout StageTimes) -> TrackingResult {
+        var stopwatch = Stopwatch()
         let scaleFactors = configuration.scaleFactors
         let searchSize = configuration.searchSize
         let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)
@@ -63,7 +70,11 @@ public struct SiamFCTracker: Sendable {
         for (item, factor) in scaleFactors.enumerated() {
             cropper.crop(frame, center: center, side: searchSide * factor, outputSize: searchSize, into: &crops, item: item)
         }
-        let scoreMaps = CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: network.embed(crops))
+        times.cropSeconds += stopwatch.lap()
+        let searchEmbedding = network.embed(crops)
+        times.embeddingSeconds += stopwatch.lap()
+        let scoreMaps = CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: searchEmbedding)
+        times.correlationSeconds += stopwatch.lap()
         let peak = peakFinder.peak(of: scoreMaps)
 
         let framePixelsPerSearchPixel = searchSide * scaleFactors[peak.scaleIndex] / Double(searchSize)
@@ -74,6 +85,7 @@ public struct SiamFCTracker: Sendable {
         scale = min(max(scale * damped, configuration.minimumScale), configuration.maximumScale)
 
         let confidence = exemplarEnergy > 0 ? Double(peak.rawScore / exemplarEnergy) : 0
+        times.postProcessingSeconds += stopwatch.lap()
         return TrackingResult(box: box, score: min(max(confidence, 0), 1))
     }
 

@@ -17,7 +17,7 @@ struct TrackCommand: ParsableCommand {
     var video: String
 
     @Option(help: ArgumentHelp("The target in the first frame, in pixels: left, top, width, height.", valueName: "x,y,w,h"))
-    var box: BoxArgument
+    var box: String
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON lines to this file instead of stdout.", valueName: "file"))
     var output: String?
@@ -29,16 +29,18 @@ struct TrackCommand: ParsableCommand {
 
     func validate() throws {
         guard threads >= 0 else { throw ValidationError("--threads must be 0 or more") }
+        _ = try BoxArgument.parse(box)
     }
 
     func run() throws {
+        let start = try BoxArgument.parse(box)
         let network = try model.load()
         ComputeThreads.use(max(threads, 1))
         let reader = try VideoReader(path: video, threads: threads)
         guard let first = try reader.nextFrame() else { throw CommandError.emptyVideo(video) }
-        var tracker = try SiamFCTracker(network: network, frame: first.image, box: box.box)
+        var tracker = try SiamFCTracker(network: network, frame: first.image, box: start)
         let sink = try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput
-        sink.write(TrackRecord(frame: first.index, timeSeconds: first.timeSeconds, box: box.box, score: 1).jsonLine)
+        sink.write(TrackRecord(frame: first.index, timeSeconds: first.timeSeconds, box: start, score: 1).jsonLine)
         while let frame = try reader.nextFrame() {
             let result = tracker.update(frame: frame.image)
             sink.write(TrackRecord(frame: frame.index, timeSeconds: frame.timeSeconds, box: result.box, score: result.score).jsonLine)

@@ -1,0 +1,31 @@
+import Dispatch
+
+/// Seconds spent in each stage of `SiamFCTracker.update`, accumulated over calls.
+public struct StageTimes: Sendable, Equatable, Codable {
+    /// Cutting and resizing the search crops.
+    public var cropSeconds = 0.0
+    /// Running the embedding network on the crops.
+    public var embeddingSeconds = 0.0
+    /// Cross-correlating the embeddings into score maps.
+    public var correlationSeconds = 0.0
+    /// Upsampling, penalties, window, peak and box update.
+    public var postProcessingSeconds = 0.0
+
+    /// Creates zeroed times.
+    public init() {}
+
+    /// Sum of all stages.
+    public var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + postProcessingSeconds }
+}
+
+/// A monotonic stopwatch that reports the seconds since it was last read.
+struct Stopwatch {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    /// Seconds since the previous lap (or creation), restarting the count.
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
+    }
+}
