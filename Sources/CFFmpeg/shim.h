@@ -14,4 +14,19 @@ static inline int cffmpeg_error_again(void) { return AVERROR(EAGAIN); }
 static inline int cffmpeg_error_eof(void) { return AVERROR_EOF; }
 /// AV_NOPTS_VALUE.
 static inline int64_t cffmpeg_no_pts(void) { return AV_NOPTS_VALUE; }
+/// AVERROR(ENOENT): the input file does not exist.
+static inline int cffmpeg_error_no_such_file(void) { return AVERROR(ENOENT); }
+/// AVERROR_DECODER_NOT_FOUND, from av_find_best_stream.
+static inline int cffmpeg_error_decoder_not_found(void) { return AVERROR_DECODER_NOT_FOUND; }
+
+/// Converts all of `frame` with `context` into one packed picture (e.g. RGB24) at `destination`,
+/// `stride` bytes per row. Swift sees AVFrame's data and linesize arrays as tuples, which it cannot
+/// pass to sws_scale as the pointers it wants.
+static inline int cffmpeg_scale_frame_to_packed(struct SwsContext *context, const AVFrame *frame,
+                                                uint8_t *destination, int stride) {
+    uint8_t *const planes[4] = { destination, NULL, NULL, NULL };
+    const int strides[4] = { stride, 0, 0, 0 };
+    return sws_scale(context, (const uint8_t *const *)frame->data, frame->linesize, 0, frame->height,
+                     planes, strides);
+}
 #endif

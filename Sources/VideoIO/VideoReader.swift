@@ -1,0 +1,96 @@
+import CFFmpeg
+import Imaging
+
+/// Reads a video, or a sequence of images, with FFmpeg, one upright RGB frame at a time.
+///
+/// Opens anything FFmpeg can demux and decode: mp4, mkv, webm, avi, single images, and numbered image
+/// patterns such as `dir/%04d.jpg`. Frames come in decoding order with the stream's display rotation
+/// applied, numbered from 0, timed in seconds from the start. Memory does not grow with the video's
+/// length: FFmpeg's packet, frame and converter are reused, only each returned image is new.
+/// A reader is not thread-safe; use it from one thread at a time.
+public final class VideoReader {
+    /// The frame rate assumed for image sequences, which carry no timing: 30, a common camera rate.
+    public static let assumedImageFramesPerSecond: Double = 30
+
+    /// Width of the returned images: the display width, after rotation.
+    public let width: Int
+    /// Height of the returned images: the display height, after rotation.
+    public let height: Int
+    /// How far stored pictures are turned clockwise to show them upright (0, 90, 180 or 270), from the
+    /// stream's display matrix; returned images already are.
+    public let rotationDegrees: Int
+    /// Frames per second, when the input states it.
+    public let framesPerSecond: Double?
+    /// Length in seconds, when the input states it.
+    public let durationSeconds: Double?
+    /// Number of frames, when the container records it (mp4, avi, image lists; not mkv or webm).
+    public let frameCount: Int?
+
+    private let source: any PictureSource
+    private let converter = RGBConverter()
+    private let frame: UnsafeMutablePointer<AVFrame>
+    private var nextIndex = 0
+    private var isFinished = false
+
+    /// Opens the video, image, or image pattern (`dir/%04d.jpg`, read at `assumedImageFramesPerSecond`)
+    /// at `path`, decoding with `threads` threads (not negative); 0 lets FFmpeg choose by the machine's cores.
+    public convenience init(path: String, threads: Int = 0) throws(VideoError) {
+        try self.init(source: StreamPictureSource(path: path, threads: threads))
+    }
+
+    /// Reads `imageFiles` in the given order, one frame each, timed at `framesPerSecond` (positive). All
+    /// images must have the size of the first. Checks that every file exists before returning.
+    public convenience init(imageFiles: [String], framesPerSecond: Double = assumedImageFramesPerSecond) throws(VideoError) {
+        try self.init(source: ImageListSource(files: imageFiles, framesPerSecond: framesPerSecond))
+    }
+
+    private init(source: any PictureSource) throws(VideoError) {
+        guard source.storedWidth > 0, source.storedHeight > 0 else {
+            throw .notAVideo(path: source.path(ofFrame: 0), reason: "FFmpeg found no picture size")
+        }
+        guard let frame = av_frame_alloc() else {
+            throw .ffmpegFailed(path: source.path(ofFrame: 0), operation: "allocate a frame", reason: "out of memory")
+        }
+        let swaps = source.rotation.swapsWidthAndHeight
+        width = swaps ? source.storedHeight : source.storedWidth
+        height = swaps ? source.storedWidth : source.storedHeight
+        rotationDegrees = source.rotation.rawValue
+        framesPerSecond = source.framesPerSecond
+        durationSeconds = source.durationSeconds
+        frameCount = source.frameCount
+        self.source = source
+        self.frame = frame
+    }
+
+    deinit {
+        var frame: UnsafeMutablePointer<AVFrame>? = frame
+        av_frame_free(&frame)
+    }
+
+    /// The next frame, or nil at the end of the video. After an error, or the end, returns nil.
+    public func nextFrame() throws(VideoError) -> VideoFrame? {
+        guard !isFinished else { return nil }
+        do throws(VideoError) {
+            guard try source.decodeNextPicture(into: frame, frameIndex: nextIndex) else {
+                isFinished = true
+                return nil
+            }
+            // Hands the picture's buffers back to the decoder's pool as soon as it is converted.
+            defer { av_frame_unref(frame) }
+            let index = nextIndex
+            let path = source.path(ofFrame: index)
+            let (frameWidth, frameHeight) = (Int(frame.pointee.width), Int(frame.pointee.height))
+            guard frameWidth == source.storedWidth, frameHeight == source.storedHeight else {
+                throw .frameSizeChanged(
+                    path: path, frameIndex: index, width: frameWidth, height: frameHeight,
+                    expectedWidth: source.storedWidth, expectedHeight: source.storedHeight)
+            }
+            let image = try converter.rgbImage(from: frame, rotation: source.rotation, path: path)
+            nextIndex += 1
+            return VideoFrame(index: index, timeSeconds: source.presentationSeconds(of: frame, frameIndex: index), image: image)
+        } catch {
+            isFinished = true
+            throw error
+        }
+    }
+}
