@@ -1,0 +1,119 @@
+import Foundation
+
+/// Trains the embedding network on Siamese pairs, one epoch at a time, with checkpoints that
+/// resume exactly: each epoch's random stream is derived from the seed and the epoch number.
+public struct Trainer: Sendable {
+    /// Progress within an epoch.
+    public struct Progress: Sendable {
+        /// 0-based epoch.
+        public var epoch: Int
+        /// Steps done in this epoch.
+        public var step: Int
+        /// Steps in the epoch.
+        public var steps: Int
+        /// Mean loss of the epoch so far.
+        public var meanLoss: Double
+        /// Pairs per second so far in this epoch.
+        public var pairsPerSecond: Double
+    }
+
+    /// The network being trained.
+    public private(set) var network: TrainableNetwork
+    /// Optimiser state.
+    public private(set) var optimizer: AdamW
+    /// The run's settings.
+    public let options: TrainingOptions
+    /// Epochs finished.
+    public private(set) var completedEpochs = 0
+
+    /// Progress stored in a checkpoint's metadata.
+    private struct State: Codable {
+        var completedEpochs: Int
+        var optimizerStep: Int
+        var options: TrainingOptions
+    }
+
+    private static let stateKey = "siamtrack.training"
+    private static let firstMomentPrefix = "adamw.m."
+    private static let secondMomentPrefix = "adamw.v."
+
+    /// Starts a run from a network.
+    public init(network: TrainableNetwork, options: TrainingOptions) {
+        self.network = network
+        self.options = options
+        optimizer = AdamW()
+        optimizer.weightDecay = Float(options.weightDecay)
+    }
+
+    /// Resumes a run from a checkpoint written by `checkpoint`.
+    public init(checkpoint: SafeTensors, path: String) throws(ModelError) {
+        guard let json = checkpoint.metadata[Self.stateKey],
+            let state = try? JSONDecoder().decode(State.self, from: Data(json.utf8))
+        else { throw .invalidNetwork(path: path, reason: "not a training checkpoint (no \(Self.stateKey) metadata)") }
+        var tensors = checkpoint.tensors, first: [String: [Float]] = [:], second: [String: [Float]] = [:]
+        for (name, tensor) in checkpoint.tensors {
+            if name.hasPrefix(Self.firstMomentPrefix) { first[String(name.dropFirst(Self.firstMomentPrefix.count))] = tensor.values }
+            if name.hasPrefix(Self.secondMomentPrefix) { second[String(name.dropFirst(Self.secondMomentPrefix.count))] = tensor.values }
+            if name.hasPrefix("adamw.") { tensors[name] = nil }
+        }
+        network = try TrainableNetwork(file: SafeTensors(tensors: tensors, metadata: checkpoint.metadata), path: path)
+        options = state.options
+        optimizer = AdamW(step: state.optimizerStep, firstMoments: first, secondMoments: second)
+        optimizer.weightDecay = Float(options.weightDecay)
+        completedEpochs = state.completedEpochs
+    }
+
+    /// Network, optimiser state and progress in one file.
+    public var checkpoint: SafeTensors {
+        var file = network.file
+        for (name, values) in optimizer.firstMoments {
+            file.tensors[Self.firstMomentPrefix + name] = .init(shape: [values.count], values: values)
+        }
+        for (name, values) in optimizer.secondMoments {
+            file.tensors[Self.secondMomentPrefix + name] = .init(shape: [values.count], values: values)
+        }
+        let state = State(completedEpochs: completedEpochs, optimizerStep: optimizer.step, options: options)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        file.metadata[Self.stateKey] = String(decoding: try! encoder.encode(state), as: UTF8.self)
+        return file
+    }
+
+    /// True when every planned epoch is done.
+    public var isFinished: Bool { completedEpochs >= options.epochs }
+
+    /// Trains one epoch and returns its mean loss.
+    @discardableResult
+    public mutating func trainEpoch(sampler: PairSampler, progress: (Progress) -> Void = { _ in }) -> Double {
+        let epoch = completedEpochs
+        var random = SeededRandom(seed: options.seed &+ UInt64(epoch) &* 0x9E37_79B9_7F4A_7C15)
+        let learningRate = Float(options.learningRate(epoch: epoch))
+        let steps = options.stepsPerEpoch
+        let start = DispatchTime.now().uptimeNanoseconds
+        var lossSum = 0.0
+        for step in 0..<steps {
+            let batch = sampler.batch(size: options.batchSize, random: &random)
+            lossSum += Double(trainStep(batch, learningRate: learningRate))
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            progress(Progress(
+                epoch: epoch, step: step + 1, steps: steps, meanLoss: lossSum / Double(step + 1),
+                pairsPerSecond: Double((step + 1) * options.batchSize) / max(seconds, 1e-9)))
+        }
+        completedEpochs += 1
+        return lossSum / Double(steps)
+    }
+
+    /// One optimiser step on a batch; returns the batch's loss.
+    mutating func trainStep(_ batch: PairSampler.Batch, learningRate: Float) -> Float {
+        let (exemplar, exemplarTape) = network.forward(batch.exemplars)
+        let (search, searchTape) = network.forward(batch.searches)
+        let evaluation = options.loss.evaluate(exemplar: exemplar, search: search, targets: batch.targets)
+        var gradients: [String: [Float]] = [:]
+        network.backward(evaluation.exemplarGradient, tape: exemplarTape, into: &gradients)
+        network.backward(evaluation.searchGradient, tape: searchTape, into: &gradients)
+        network.updateRunningStatistics(from: exemplarTape)
+        network.updateRunningStatistics(from: searchTape)
+        optimizer.update(&network, gradients: gradients, learningRate: learningRate)
+        return evaluation.value
+    }
+}

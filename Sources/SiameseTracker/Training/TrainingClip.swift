@@ -1,0 +1,52 @@
+import Geometry
+import Imaging
+
+/// One annotated clip prepared for training: per frame, the region around the target at
+/// search-crop resolution (nil where the target is absent).
+///
+/// Cutting every region once up front keeps full frames out of memory and makes each training
+/// pair a cheap crop of a small image.
+public struct TrainingClip: Sendable {
+    /// Side of each stored region in pixels: the 255-pixel search crop plus room for shifts and scaling.
+    public static let regionSize = 303
+
+    /// Clip name, for messages.
+    public let name: String
+    /// Region per frame.
+    public private(set) var regions: [RGBImage?] = []
+
+    /// An empty clip to which frames are added in order.
+    public init(name: String) { self.name = name }
+
+    /// Adds the next frame: cuts the region around `box` (nil or not finite: target absent).
+    public mutating func append(frame: RGBImage, box: Box?, configuration: TrackerConfiguration = TrackerConfiguration()) {
+        guard let box, box.isFinite, !box.isEmpty else {
+            regions.append(nil)
+            return
+        }
+        let context = configuration.contextAmount * (box.width + box.height)
+        let exemplarSide = ((box.width + context) * (box.height + context)).squareRoot()
+        let searchSide = exemplarSide * Double(configuration.searchSize) / Double(configuration.exemplarSize)
+        let regionSide = searchSide * Double(Self.regionSize) / Double(configuration.searchSize)
+        var map = FeatureMap(channels: 3, batch: 1, height: Self.regionSize, width: Self.regionSize)
+        CropAndResize(paddingWithMeanOf: frame).crop(frame, center: box.center, side: regionSide, outputSize: Self.regionSize, into: &map, item: 0)
+        regions.append(map.rgbImage(item: 0))
+    }
+
+    /// Indices of frames where the target is present.
+    public var presentFrames: [Int] { regions.indices.filter { regions[$0] != nil } }
+}
+
+extension FeatureMap {
+    /// Batch item `item` of a 3-channel map as an 8-bit image (rounded, clamped to 0...255).
+    func rgbImage(item: Int) -> RGBImage {
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        for channel in 0..<3 {
+            let offset = planeOffset(channel: channel, item: item)
+            for i in 0..<(width * height) {
+                pixels[i * 3 + channel] = UInt8(min(max(values[offset + i].rounded(), 0), 255))
+            }
+        }
+        return RGBImage(width: width, height: height, pixels: pixels)
+    }
+}
