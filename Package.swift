@@ -19,18 +19,14 @@ let package = Package(
             pkgConfig: "libavformat libavcodec libswscale libavutil",
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev", "pkg-config"])]
         ),
-        .systemLibrary(
-            name: "COpenBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev", "pkg-config"])]
-        ),
+        .systemLibrary(name: "COneDNN", providers: [.apt(["libdnnl-dev"])]),
         .target(name: "Geometry"),
         .target(name: "Imaging", dependencies: ["Geometry"]),
         .target(name: "Evaluation", dependencies: ["Geometry"]),
         .target(name: "VideoIO", dependencies: ["CFFmpeg", "Imaging"]),
         .target(
             name: "SiameseTracker",
-            dependencies: ["Geometry", "Imaging", "COpenBLAS"],
+            dependencies: ["Geometry", "Imaging", "COneDNN"],
             resources: [.copy("Resources/default.safetensors")]
         ),
         .executableTarget(

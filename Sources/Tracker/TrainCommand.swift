@@ -1,0 +1,100 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import SiameseTracker
+
+/// `siamtrack train`: learns the embedding network from annotated clips.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the embedding network on Siamese pairs from annotated clips.",
+        discussion: """
+            Writes OUT (the model), OUT-stem.checkpoint.safetensors (model + optimiser, for --resume)
+            and OUT-stem.epochNN.safetensors after every epoch. The same seed and --threads give the same weights.
+            """)
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Annotated datasets or sequences (any layout eval reads).", valueName: "dir"))
+    var data: [String] = []
+
+    @Option(help: ArgumentHelp("Where to write the trained model (safetensors).", valueName: "file"))
+    var out: String
+
+    @Option(help: "Epochs to train.") var epochs = TrainingOptions().epochs
+    @Option(help: "Pairs drawn per epoch.") var pairsPerEpoch = TrainingOptions().pairsPerEpoch
+    @Option(help: "Pairs per optimiser step.") var batchSize = TrainingOptions().batchSize
+    @Option(help: "Learning rate of the first epoch (AdamW).") var learningRate = TrainingOptions().learningRate
+    @Option(help: "Learning rate of the last epoch (exponential decay in between).") var finalLearningRate = TrainingOptions().finalLearningRate
+    @Option(help: "Seed of initialisation, pair sampling and augmentation.") var seed: UInt64 = TrainingOptions().seed
+    @Option(help: "Objective: logistic, contrastive or triplet.") var loss = TrainingLoss.logistic
+    @Option(help: "Threads for the matrix products.") var threads = 2
+
+    @Option(help: ArgumentHelp("Continue the run saved in this checkpoint (its settings win).", valueName: "checkpoint"))
+    var resume: String?
+
+    @Option(help: ArgumentHelp("Start from this model instead of a fresh initialisation.", valueName: "file"))
+    var initial: String?
+
+    @Option(name: .customLong("validate"), help: ArgumentHelp("After each epoch, run one-pass evaluation on this dataset and print its mean AUC.", valueName: "dir"))
+    var validationData: String?
+
+    func validate() throws {
+        guard !data.isEmpty else { throw ValidationError("give at least one --data folder") }
+        guard epochs > 0, pairsPerEpoch > 0, batchSize > 0, threads > 0 else {
+            throw ValidationError("--epochs, --pairs-per-epoch, --batch-size and --threads must be positive")
+        }
+        guard learningRate > 0, finalLearningRate > 0 else { throw ValidationError("learning rates must be positive") }
+        guard resume == nil || initial == nil else { throw ValidationError("--resume and --initial cannot be combined") }
+    }
+
+    func run() throws {
+        ComputeThreads.use(threads)
+        var trainer = try makeTrainer()
+        let clips = try TrainingData.load(data, log: { print($0) })
+        let sampler = PairSampler(clips: clips, totalStride: trainer.network.inferenceNetwork().totalStride)
+        guard sampler.clipCount > 0 else { throw TrainError.noUsableClips }
+        let validation = try validationData.map { try Dataset(contentsOf: $0).sequences }
+        let files = TrainingFiles(model: out)
+        print("training \(trainer.options.loss.rawValue) for \(trainer.options.epochs) epochs of \(trainer.options.pairsPerEpoch) pairs, "
+            + "seed \(trainer.options.seed), \(threads) threads, from epoch \(trainer.completedEpochs + 1)")
+        let started = ContinuousClock.now
+        var epochsThisRun = 0
+        let totalEpochs = trainer.options.epochs
+        while !trainer.isFinished {
+            var lastPrint = ContinuousClock.now
+            let meanLoss = trainer.trainEpoch(sampler: sampler) { progress in
+                guard progress.step == progress.steps || lastPrint.secondsElapsed >= 30 else { return }
+                lastPrint = .now
+                print(String(format: "epoch %d/%d step %d/%d loss %.4f %.1f pairs/s", progress.epoch + 1, totalEpochs,
+                    progress.step, progress.steps, progress.meanLoss, progress.pairsPerSecond))
+            }
+            epochsThisRun += 1
+            try files.save(trainer)
+            var line = String(format: "epoch %d done: loss %.4f", trainer.completedEpochs, meanLoss)
+            if let validation {
+                let evaluation = OnePassEvaluation(runner: SequenceRunner(network: trainer.network.inferenceNetwork()), trackerName: "epoch \(trainer.completedEpochs)")
+                line += String(format: ", validation AUC %.3f", try evaluation.report(on: validation).mean.successAUC)
+            }
+            let perEpoch = started.secondsElapsed / Double(epochsThisRun)
+            line += String(format: ", %.0f s/epoch, about %.0f min left", perEpoch, perEpoch * Double(trainer.options.epochs - trainer.completedEpochs) / 60)
+            print(line)
+        }
+    }
+
+    private func makeTrainer() throws -> Trainer {
+        if let resume {
+            return try Trainer(checkpoint: try SafeTensors(contentsOf: URL(fileURLWithPath: resume)), path: resume)
+        }
+        var options = TrainingOptions()
+        options.epochs = epochs
+        options.pairsPerEpoch = pairsPerEpoch
+        options.batchSize = batchSize
+        options.learningRate = learningRate
+        options.finalLearningRate = finalLearningRate
+        options.seed = seed
+        options.loss = loss
+        let start = try initial.map { try SafeTensors(contentsOf: URL(fileURLWithPath: $0)) } ?? .untrainedNetwork(.compact, seed: seed)
+        return Trainer(network: try TrainableNetwork(file: start, path: initial ?? "initialisation"), options: options)
+    }
+}
+
+extension TrainingLoss: ExpressibleByArgument {}

@@ -1,0 +1,23 @@
+import Foundation
+import SiameseTracker
+
+/// The files a training run writes after each epoch, named after the model path.
+struct TrainingFiles {
+    let model: String
+
+    /// `NAME.checkpoint.safetensors` beside `NAME.safetensors`.
+    var checkpoint: String { stem + ".checkpoint.safetensors" }
+
+    /// `NAME.epochNN.safetensors`: the model after epoch `epoch`, kept for choosing the best.
+    func epochModel(_ epoch: Int) -> String { stem + String(format: ".epoch%02d.safetensors", epoch) }
+
+    private var stem: String { model.hasSuffix(".safetensors") ? String(model.dropLast(".safetensors".count)) : model }
+
+    /// Writes the model, the epoch's copy and the checkpoint.
+    func save(_ trainer: Trainer) throws {
+        let file = trainer.network.file
+        try file.write(to: URL(fileURLWithPath: model))
+        try file.write(to: URL(fileURLWithPath: epochModel(trainer.completedEpochs)))
+        try trainer.checkpoint.write(to: URL(fileURLWithPath: checkpoint))
+    }
+}
