@@ -26,20 +26,25 @@ final class RGBConverter {
             throw .ffmpegFailed(path: path, operation: "convert \(name) pictures to RGB", reason: "swscale refused the pixel format")
         }
         let byteCount = width * height * 3
+        // swscale's SIMD writers store whole blocks and can run past the last pixel of a row whose
+        // width is not a multiple of 16 (e.g. 360 px): keep slack after the picture for them.
+        let slack = 64
         var scaledRows: Int32 = 0
         let pixels: [UInt8]
         if rotation == .upright {
-            pixels = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+            pixels = [UInt8](unsafeUninitializedCapacity: byteCount + slack) { buffer, initialized in
                 scaledRows = cffmpeg_scale_frame_to_packed(context, frame, buffer.baseAddress, Int32(width * 3))
                 initialized = byteCount
             }
         } else {
-            if unturned.count != byteCount { unturned = [UInt8](repeating: 0, count: byteCount) }
+            if unturned.count != byteCount + slack { unturned = [UInt8](repeating: 0, count: byteCount + slack) }
             scaledRows = unturned.withUnsafeMutableBufferPointer {
                 cffmpeg_scale_frame_to_packed(context, frame, $0.baseAddress, Int32(width * 3))
             }
             pixels = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
-                unturned.withUnsafeBufferPointer { rotation.turn($0, width: width, height: height, into: buffer) }
+                unturned.withUnsafeBufferPointer {
+                    rotation.turn(UnsafeBufferPointer(rebasing: $0.prefix(byteCount)), width: width, height: height, into: buffer)
+                }
                 initialized = byteCount
             }
         }
