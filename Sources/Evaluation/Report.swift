@@ -21,13 +21,7 @@ public struct Report: Codable, Hashable, Sendable {
         self.tracker = tracker
         self.sequences = sequences
         self.mean = mean
-        self.trackingFramesPerSecond = Report.median(sequences.compactMap(\.trackingFramesPerSecond))
-        self.endToEndFramesPerSecond = Report.median(sequences.compactMap(\.endToEndFramesPerSecond))
-    }
-
-    private static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted(), middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        self.trackingFramesPerSecond = sequences.compactMap(\.trackingFramesPerSecond).median
+        self.endToEndFramesPerSecond = sequences.compactMap(\.endToEndFramesPerSecond).median
     }
 }

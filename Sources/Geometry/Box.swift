@@ -62,7 +62,8 @@ public struct Box: Hashable, Sendable, Codable, CustomStringConvertible {
             let overlap = intersection(other)
         else { return 0 }
         let union = area + other.area - overlap.area
-        return union > 0 ? overlap.area / union : 0
+        // Clamped: in floating point (x + w) - x can exceed w, so a box could overlap itself by more than 1.
+        return union > 0 ? min(overlap.area / union, 1) : 0
     }
 
     /// Euclidean distance between the two centres, in pixels.

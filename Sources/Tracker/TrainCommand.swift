@@ -47,6 +47,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Unbuffered, so progress reaches a log file as it happens.
+        func print(_ line: String) { LineOutput.standardOutput.write(line + "\n") }
         ComputeThreads.use(threads)
         var trainer = try makeTrainer()
         let clips = try TrainingData.load(data, log: { print($0) })

@@ -1,0 +1,18 @@
+extension ResultsFolder {
+    /// Scores the boxes this folder holds for `sequences` against their ground truth: a report
+    /// named after the folder, without speeds (an OTB results folder records none).
+    ///
+    /// With `frameLimit`, only the first that many frames of each sequence are scored, as when
+    /// the tracker being compared ran on that prefix.
+    public func report(on sequences: [TrackingSequence], frameLimit: Int? = nil) throws -> Report {
+        var results: [SequenceResult] = []
+        for sequence in sequences {
+            let limit = frameLimit ?? sequence.groundTruth.count
+            let boxes = try readBoxes(sequence: sequence.name)
+            results.append(try SequenceResult(
+                name: sequence.name, predicted: Array(boxes.prefix(limit)),
+                groundTruth: Array(sequence.groundTruth.prefix(limit))))
+        }
+        return try Report(tracker: trackerName, sequences: results)
+    }
+}

@@ -1,0 +1,62 @@
+import Evaluation
+import SiameseTracker
+
+/// Times the tracker frame by frame on one clip: decoding around `nextFrame()`, the stages from
+/// `StageTimes`, and the whole update on the clock.
+struct BenchMeasurement {
+    /// The seconds one tracked frame took.
+    struct FrameTimes {
+        /// Decoding and colour conversion: the reader's `nextFrame()`.
+        let decodeSeconds: Double
+        /// Crops, embedding, correlation and post-processing, as the tracker counts them.
+        let stages: StageTimes
+        /// The whole `update` call, on the clock.
+        let trackingSeconds: Double
+    }
+
+    /// One run over the clip.
+    struct Pass {
+        /// Width and height of the frames, in pixels.
+        let frameWidth: Int, frameHeight: Int
+        /// Starting the tracker on the first frame (the exemplar's embedding).
+        let initialisationSeconds: Double
+        /// Every frame after the first.
+        let frames: [FrameTimes]
+    }
+
+    /// The network measured.
+    let network: EmbeddingNetwork
+    /// The tracker's hyper-parameters.
+    var configuration = TrackerConfiguration()
+    /// The clip and its starting box.
+    let clip: BenchClip
+    /// Threads for decoding a video file.
+    let decodingThreads: Int
+
+    /// Opens the clip, starts on its first frame and times updates on the later ones, up to
+    /// `frameLimit` frames in all (the whole clip when nil).
+    func pass(frameLimit: Int?) throws -> Pass {
+        let reader = try clip.frames.openReader(decodingThreads: decodingThreads, frameLimit: frameLimit)
+        guard let first = try reader.nextFrame() else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
+        let starting = ContinuousClock.now
+        var tracker: SiamFCTracker
+        do {
+            tracker = try SiamFCTracker(network: network, configuration: configuration, frame: first.image, box: clip.box)
+        } catch {
+            throw BenchError.cannotStart(error)
+        }
+        let initialisationSeconds = starting.secondsElapsed
+        var frames: [FrameTimes] = []
+        while frames.count + 1 < frameLimit ?? .max {
+            let decoding = ContinuousClock.now
+            guard let frame = try reader.nextFrame() else { break }
+            let decodeSeconds = decoding.secondsElapsed
+            var stages = StageTimes()
+            let updating = ContinuousClock.now
+            _ = tracker.update(frame: frame.image, times: &stages)
+            frames.append(FrameTimes(decodeSeconds: decodeSeconds, stages: stages, trackingSeconds: updating.secondsElapsed))
+        }
+        guard !frames.isEmpty else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
+        return Pass(frameWidth: reader.width, frameHeight: reader.height, initialisationSeconds: initialisationSeconds, frames: frames)
+    }
+}

@@ -1,0 +1,126 @@
+import Evaluation
+import Foundation
+
+/// What `siamtrack bench` found: the median time of each stage per frame and the speeds they give.
+struct BenchReport: Codable {
+    /// Median milliseconds per tracked frame of each stage, over every frame of every repetition.
+    struct StageMilliseconds: Codable {
+        /// Decoding and colour conversion to RGB.
+        let decodeAndColourConversion: Double
+        /// Cutting and resizing the search crops (all scales).
+        let crops: Double
+        /// The embedding network on the search crops.
+        let embedding: Double
+        /// Cross-correlation with the exemplar.
+        let correlation: Double
+        /// Upsampling, penalties, window, peak and box update.
+        let postProcessing: Double
+        /// The whole `update` call: what tracking-only speed is made of.
+        let tracking: Double
+        /// Decoding plus tracking, frame by frame.
+        let endToEnd: Double
+    }
+
+    /// The frames measured: a video file or a folder of images.
+    let video: String
+    /// Frame size in pixels.
+    let frameWidth: Int, frameHeight: Int
+    /// Frames tracked (updated) in each repetition, the first frame excluded.
+    let trackedFramesPerRepetition: Int
+    /// Timed runs over the clip.
+    let repetitions: Int
+    /// Frames run before timing, then discarded.
+    let warmUpFrames: Int
+    /// Threads of the network and of the decoder.
+    let threads: Int
+    /// Processors the system offers.
+    let processorCount: Int
+    /// The system's load average over the minute before measuring: near or above
+    /// `processorCount`, other work was competing for the processors and the times are pessimistic.
+    let loadAverageBeforeMeasuring: Double?
+    /// Median milliseconds per frame, stage by stage.
+    let medianMilliseconds: StageMilliseconds
+    /// Median milliseconds to start the tracker on the first frame, once per clip; not in the speeds.
+    let initialisationMilliseconds: Double
+    /// Billions of floating-point operations of the embedding per frame (all search scales).
+    let embeddingGigaflopsPerFrame: Double
+    /// Embedding operations per second at the median embedding time.
+    let embeddingGigaflopsPerSecond: Double
+    /// 1 / median tracking time.
+    let trackingFramesPerSecond: Double
+    /// 1 / median decode-plus-tracking time.
+    let endToEndFramesPerSecond: Double
+
+    /// Summarises timed passes over `video`; `embeddingOperationsPerFrame` counts the network's
+    /// floating-point operations on one frame's search crops.
+    init(
+        passes: [BenchMeasurement.Pass], video: String, warmUpFrames: Int, threads: Int, loadAverageBeforeMeasuring: Double?,
+        embeddingOperationsPerFrame: Int
+    ) {
+        precondition(!passes.isEmpty, "a report needs at least one pass")
+        let frames = passes.flatMap(\.frames)
+        func median(_ seconds: (BenchMeasurement.FrameTimes) -> Double) -> Double {
+            frames.map(seconds).median.map { $0 * 1000 } ?? 0
+        }
+        medianMilliseconds = StageMilliseconds(
+            decodeAndColourConversion: median(\.decodeSeconds),
+            crops: median(\.stages.cropSeconds),
+            embedding: median(\.stages.embeddingSeconds),
+            correlation: median(\.stages.correlationSeconds),
+            postProcessing: median(\.stages.postProcessingSeconds),
+            tracking: median(\.trackingSeconds),
+            endToEnd: median { $0.decodeSeconds + $0.trackingSeconds })
+        self.video = video
+        frameWidth = passes[0].frameWidth
+        frameHeight = passes[0].frameHeight
+        trackedFramesPerRepetition = passes[0].frames.count
+        repetitions = passes.count
+        self.warmUpFrames = warmUpFrames
+        self.threads = threads
+        processorCount = ProcessInfo.processInfo.activeProcessorCount
+        self.loadAverageBeforeMeasuring = loadAverageBeforeMeasuring
+        initialisationMilliseconds = (passes.map(\.initialisationSeconds).median ?? 0) * 1000
+        embeddingGigaflopsPerFrame = Double(embeddingOperationsPerFrame) / 1e9
+        embeddingGigaflopsPerSecond = embeddingGigaflopsPerFrame / (medianMilliseconds.embedding / 1000)
+        trackingFramesPerSecond = 1000 / medianMilliseconds.tracking
+        endToEndFramesPerSecond = 1000 / medianMilliseconds.endToEnd
+    }
+
+    /// The report for people: a stage table and the speeds.
+    var text: String {
+        let stages = medianMilliseconds
+        let rows: [(String, Double)] = [
+            ("decode + colour conversion", stages.decodeAndColourConversion),
+            ("crops", stages.crops),
+            ("embedding", stages.embedding),
+            ("correlation", stages.correlation),
+            ("post-processing", stages.postProcessing),
+            ("tracking (update, total)", stages.tracking),
+            ("end to end (decode + tracking)", stages.endToEnd),
+        ]
+        return ([
+            "video: \(video) (\(frameWidth)x\(frameHeight))",
+            "frames: \(trackedFramesPerRepetition) tracked x \(repetitions) repetitions, after \(warmUpFrames) warm-up frames",
+            "threads: \(threads) (network and decoder) on \(processorCount) processors, load average "
+                + (loadAverageBeforeMeasuring.map { String(format: "%.2f", $0) } ?? "unknown") + " before measuring",
+            "",
+            "stage                            median ms/frame",
+        ] + rows.map { name, milliseconds in
+            name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%15.2f", milliseconds)
+        } + [
+            "initialisation (once per clip)  " + String(format: "%15.2f", initialisationMilliseconds),
+            "",
+            String(format: "embedding: %.3f GFLOP per frame, %.1f GFLOP/s", embeddingGigaflopsPerFrame, embeddingGigaflopsPerSecond),
+            String(format: "tracking: %.1f fps    end to end: %.1f fps    (%d thread%@)",
+                   trackingFramesPerSecond, endToEndFramesPerSecond, threads, threads == 1 ? "" : "s"),
+        ]).joined(separator: "\n")
+    }
+
+    /// The report for machines: pretty-printed JSON with sorted keys.
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Every number is finite and positive by construction, so encoding cannot fail.
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    }
+}

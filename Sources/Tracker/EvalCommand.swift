@@ -1,0 +1,109 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import SiameseTracker
+
+/// `siamtrack eval DATASET_DIR...`: one-pass evaluation with the field's metrics, saved as a
+/// results folder that other toolkits can read.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score the tracker on annotated sequences by one-pass evaluation (OTB's OPE).",
+        discussion: """
+            Tracks each sequence once from its first ground-truth box, never re-initialising; \
+            frame 0 reports that box. Frames whose ground truth is nan count for no metric.
+              AUC    mean success rate at IoU > 0, 0.05, ..., 1.0 (21 points)
+              P@20   fraction of frames with centre error <= 20 px
+              NPrec  normalized precision (TrackingNet/LaSOT): centre error as
+                     sqrt((dx/w)^2 + (dy/h)^2) of the ground truth's w, h; area
+                     under its curve over thresholds 0, 0.01, ..., 0.5
+              SR0.5  fraction of frames with IoU > 0.5
+              track fps  frames / seconds in the tracker (start and updates)
+              e2e fps    frames / seconds from opening the frames to the last box
+            The mean row weighs sequences equally; its speeds are medians.
+            Reads our clips (NAME/video.mp4 + groundtruth.txt), OTB, VOT and GOT-10k. \
+            Writes to --output: NAME.txt (x,y,w,h per frame, OTB results format), \
+            NAME_time.txt (tracking seconds per frame), report.json, and success, \
+            precision and normalized precision plots (SVG).
+            """)
+
+    @Argument(help: ArgumentHelp("Datasets (folders of sequences) or single sequences.", valueName: "dataset-dir"))
+    var datasets: [String] = []
+
+    @Option(help: ArgumentHelp("Results folder (default: results/<tracker-name>).", valueName: "dir"))
+    var output: String?
+
+    @Option(help: "Name of this run in the report, the tables and the plot legends.")
+    var trackerName = "siamtrack"
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Other trackers' results folders (OTB format: NAME.txt per sequence) to score and plot alongside; "
+            + "each is named after its folder.", valueName: "dir"))
+    var compare: [String] = []
+
+    @OptionGroup var model: ModelOption
+
+    @Option(help: "Threads for the network and for decoding video.")
+    var threads = 1
+
+    @Option(help: ArgumentHelp("Run and score only the first N frames of each sequence.", valueName: "n"))
+    var maxFrames: Int?
+
+    func validate() throws {
+        guard !datasets.isEmpty else { throw ValidationError("give at least one dataset directory") }
+        guard threads >= 1 else { throw ValidationError("--threads must be 1 or more") }
+        if let maxFrames, maxFrames < 1 { throw ValidationError("--max-frames must be 1 or more") }
+        guard !trackerName.isEmpty, !trackerName.contains("/") else {
+            throw ValidationError("--tracker-name must be non-empty and without '/'")
+        }
+    }
+
+    func run() throws {
+        let sequences = try loadSequences()
+        // Other trackers' folders are scored first, so a missing file fails before minutes of tracking.
+        let compared = try compare.map { try ResultsFolder(path: $0).report(on: sequences, frameLimit: maxFrames) }
+        let network = try model.load()
+        ComputeThreads.use(threads)
+        let folder = ResultsFolder(path: output ?? "results/\(trackerName)")
+        let evaluation = OnePassEvaluation(
+            runner: SequenceRunner(network: network, decodingThreads: threads, frameLimit: maxFrames),
+            trackerName: trackerName)
+        let table = EvalTable(names: sequences.map(\.name))
+        let out = LineOutput.standardOutput
+        out.write("\(trackerName): one-pass evaluation of \(sequences.count) sequences, \(threads) thread(s)\n")
+        out.write(table.header + "\n")
+        let report = try evaluation.report(on: sequences) { run, result in
+            try folder.writeBoxes(run.boxes, sequence: run.name)
+            try folder.writeFrameTimes(run.trackingSeconds, sequence: run.name)
+            out.write(table.row(result) + "\n")
+        }
+        out.write(table.rule + "\n" + table.meanRow(report) + "\n")
+        if !compared.isEmpty {
+            out.write("\n" + table.comparison([report] + compared).joined(separator: "\n") + "\n")
+        }
+        try folder.writeReport(report)
+        let plots = try EvalPlots.write([report] + compared, datasetName: datasetName, into: folder)
+        out.write("\nwrote \(folder.path): boxes, timings, \((folder.reportPath as NSString).lastPathComponent), "
+            + plots.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + "\n")
+    }
+
+    /// Every sequence of every dataset, in order; two with one name would overwrite each other's results.
+    private func loadSequences() throws -> [TrackingSequence] {
+        var sequences: [TrackingSequence] = []
+        var directories: [String: String] = [:]
+        for directory in datasets {
+            for sequence in try Dataset(contentsOf: directory).sequences {
+                if let other = directories.updateValue(directory, forKey: sequence.name) {
+                    throw EvalError.duplicateSequenceName(sequence.name, firstDataset: other, secondDataset: directory)
+                }
+                sequences.append(sequence)
+            }
+        }
+        return sequences
+    }
+
+    /// The title's name for the data: the datasets' folder names.
+    private var datasetName: String {
+        datasets.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }.joined(separator: " + ")
+    }
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Side by side: OpenCV's trackers and siamtrack on the same clips, scored the same way.
+
+    python3 -m venv .venv && .venv/bin/pip install -r bench/requirements.txt
+    swift build -c release && .build/release/siamtrack eval ../shared/datasets/dev
+    .venv/bin/python bench/compare_opencv.py ../shared/datasets/dev --threads 2
+
+Runs KCF, CSRT and MIL (and NanoTrack, ViT when given their ONNX files) one-pass on every
+sequence, scores them with siamtrack eval's definitions (bench/ope_metrics.py) and prints one
+markdown table with siamtrack's row taken from its report.json. fps columns are medians over
+sequences of frames / seconds: "fps" counts the tracker alone (init and updates, decoding
+excluded), "e2e fps" counts decoding too.
+"""
+import argparse
+import json
+import os
+import re
+import sys
+
+import cv2
+
+import ope_metrics
+import opencv_trackers
+import sequences as datasets
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("dataset", help="a dataset folder (or one sequence) in our, OTB, VOT or GOT-10k layout")
+    parser.add_argument("--siamtrack-report", default="results/siamtrack/report.json",
+                        help="report.json of siamtrack eval on the same dataset (default: %(default)s)")
+    parser.add_argument("--trackers", default="KCF,CSRT,MIL", help="comma-separated OpenCV trackers (default: %(default)s)")
+    parser.add_argument("--nanotrack-backbone", help="NanoTrack backbone ONNX file (adds NanoTrack)")
+    parser.add_argument("--nanotrack-head", help="NanoTrack neck-head ONNX file")
+    parser.add_argument("--vit", help="OpenCV ViT tracker ONNX file (adds ViT)")
+    parser.add_argument("--threads", type=int, default=2, help="OpenCV threads (default: %(default)s)")
+    parser.add_argument("--max-frames", type=int, help="only the first N frames of each sequence")
+    parser.add_argument("--results", help="also write each tracker's boxes and times here, in OTB results "
+                        "format (DIR/NAME/SEQ.txt), for siamtrack eval --compare")
+    return parser.parse_args()
+
+
+def evaluate(name, make_tracker, sequences, max_frames, results):
+    """Runs one tracker over every sequence; returns its row of the table."""
+    curves, tracking_fps, end_to_end_fps = [], [], []
+    for sequence in sequences:
+        boxes, seconds, end_to_end = opencv_trackers.run(make_tracker, sequence, max_frames)
+        curves.append(ope_metrics.sequence_curves(boxes, sequence.ground_truth[:len(boxes)]))
+        tracking_fps.append(len(boxes) / sum(seconds))
+        end_to_end_fps.append(len(boxes) / end_to_end)
+        if results:
+            write_results(os.path.join(results, name), sequence.name, boxes, seconds)
+        print(f"  {name} {sequence.name}: AUC {ope_metrics.scores(curves[-1])['auc']:.3f}, "
+              f"{tracking_fps[-1]:.1f} fps", file=sys.stderr)
+    row = ope_metrics.scores(ope_metrics.mean_curves(curves))
+    row.update(tracker=name, fps=ope_metrics.median(tracking_fps), e2e_fps=ope_metrics.median(end_to_end_fps))
+    return row
+
+
+def write_results(folder, sequence, boxes, seconds):
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, f"{sequence}.txt"), "w") as file:
+        file.writelines(",".join(repr(float(v)) for v in box) + "\n" for box in boxes)
+    with open(os.path.join(folder, f"{sequence}_time.txt"), "w") as file:
+        file.writelines(f"{s!r}\n" for s in seconds)
+
+
+def siamtrack_row(path, sequences, max_frames):
+    """siamtrack's row from its report, after checking it covers the same sequences and frames."""
+    with open(path, encoding="utf-8") as file:
+        report = json.load(file)
+    expected = {s.name: len(s.ground_truth) if max_frames is None else min(max_frames, len(s.ground_truth)) for s in sequences}
+    found = {s["name"]: s["frameCount"] for s in report["sequences"]}
+    if found != expected:
+        sys.exit(f"compare_opencv.py: {path} covers other sequences or frames than the dataset: {found} vs {expected}")
+    mean = report["mean"]
+    check_same_definitions(os.path.dirname(path), sequences, mean["successAUC"])
+    return {
+        "tracker": report["tracker"],
+        "auc": mean["successAUC"], "precision_at_20px": mean["precisionAt20Pixels"],
+        "normalized_precision_auc": mean["normalizedPrecisionAUC"], "success_rate_at_0_5": mean["successRateAtHalfOverlap"],
+        "fps": report.get("trackingFramesPerSecond"), "e2e_fps": report.get("endToEndFramesPerSecond"),
+    }
+
+
+def check_same_definitions(folder, sequences, reported_auc):
+    """Rescores siamtrack's own boxes (NAME.txt beside report.json) here: the AUC must come out the same."""
+    curves = []
+    for sequence in sequences:
+        path = os.path.join(folder, f"{sequence.name}.txt")
+        if not os.path.exists(path):
+            return
+        boxes = [tuple(float(f) for f in re.split(r"[, \t]", line) if f) for line in datasets.rows(path)]
+        curves.append(ope_metrics.sequence_curves(boxes, sequence.ground_truth[:len(boxes)]))
+    rescored = ope_metrics.scores(ope_metrics.mean_curves(curves))["auc"]
+    if abs(rescored - reported_auc) > 1e-9:
+        print(f"warning: siamtrack's boxes score AUC {rescored:.6f} here but {reported_auc:.6f} in its report: "
+              "bench/ope_metrics.py and Sources/Evaluation disagree", file=sys.stderr)
+
+
+def markdown(rows):
+    def number(value, digits):
+        return "-" if value is None else f"{value:.{digits}f}"
+    lines = ["| tracker | AUC | P@20 | NPrec | SR0.5 | fps | e2e fps |", "|---|---|---|---|---|---|---|"]
+    for row in sorted(rows, key=lambda r: -r["auc"]):
+        lines.append(f"| {row['tracker']} | {number(row['auc'], 3)} | {number(row['precision_at_20px'], 3)} | "
+                     f"{number(row['normalized_precision_auc'], 3)} | {number(row['success_rate_at_0_5'], 3)} | "
+                     f"{number(row['fps'], 1)} | {number(row['e2e_fps'], 1)} |")
+    return "\n".join(lines)
+
+
+def main():
+    options = arguments()
+    cv2.setNumThreads(options.threads)
+    for onnx in (options.nanotrack_backbone, options.nanotrack_head, options.vit):
+        if onnx and not os.path.isfile(onnx):
+            sys.exit(f"compare_opencv.py: no ONNX file at {onnx}")
+    if bool(options.nanotrack_backbone) != bool(options.nanotrack_head):
+        sys.exit("compare_opencv.py: NanoTrack needs both --nanotrack-backbone and --nanotrack-head")
+    sequences = datasets.load_dataset(options.dataset)
+    made = opencv_trackers.factories(options.nanotrack_backbone, options.nanotrack_head, options.vit)
+    names = [n.strip() for n in options.trackers.split(",") if n.strip()] + [n for n in ("NanoTrack", "ViT") if n in made]
+    unknown = [n for n in names if n not in made]
+    if unknown:
+        sys.exit(f"compare_opencv.py: unknown tracker(s) {', '.join(unknown)}; choose from {', '.join(made)}")
+    rows = []
+    if os.path.exists(options.siamtrack_report):
+        rows.append(siamtrack_row(options.siamtrack_report, sequences, options.max_frames))
+    else:
+        print(f"no siamtrack report at {options.siamtrack_report}; run siamtrack eval first to get its row", file=sys.stderr)
+    rows += [evaluate(n, made[n], sequences, options.max_frames, options.results) for n in dict.fromkeys(names)]
+    frames = sum(len(s.ground_truth) if options.max_frames is None else min(options.max_frames, len(s.ground_truth)) for s in sequences)
+    print(f"{len(sequences)} sequences, {frames} frames of {options.dataset}; OpenCV {cv2.__version__}, {options.threads} threads\n")
+    print(markdown(rows))
+
+
+if __name__ == "__main__":
+    main()
