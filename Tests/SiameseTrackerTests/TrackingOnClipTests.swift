@@ -1,0 +1,57 @@
+import Foundation
+import Geometry
+import SiameseTracker
+import VideoIO
+import XCTest
+
+/// The tracker with the bundled network follows the target through the generated clips in
+/// `clips/` (see scripts/make_clips.py), frames decoded from their videos by `VideoReader`, boxes
+/// compared with their ground truth.
+///
+/// The first 40 frames of each clip hold its hard part and take 10 to 20 s in a debug build.
+/// Thresholds are the measured values less a margin for other CPUs' float rounding.
+final class TrackingOnClipTests: XCTestCase {
+    private static let clips = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("clips")
+
+    private static let frameCount = 40
+
+    private let network = try! EmbeddingNetwork.bundledDefault()
+
+    /// The target crosses a look-alike distractor at frame 23; a tracker that jumps to the
+    /// distractor ends far from the target and drags the mean down to about 0.5.
+    func testStaysOnTheTargetAcrossALookAlikeDistractorWithMeanIoUAbove0_75() throws {
+        let overlaps = try intersectionsOverUnion(clip: "distractor")
+        XCTAssertGreaterThan(mean(overlaps), 0.75, "measured 0.90")
+        XCTAssertGreaterThan(try XCTUnwrap(overlaps.last), 0.6, "still on the target after the crossing (measured 0.90)")
+    }
+
+    /// A foreground bar covers up to half the target around frames 26 to 30 while the light dims.
+    func testRecoversFromAPartialOcclusionWithMeanIoUAbove0_75() throws {
+        let overlaps = try intersectionsOverUnion(clip: "occlusion-lighting")
+        XCTAssertGreaterThan(mean(overlaps), 0.75, "measured 0.89")
+        XCTAssertGreaterThan(try XCTUnwrap(overlaps.last), 0.6, "back on the target after the occlusion (measured 0.93)")
+    }
+
+    /// IoU with the ground truth on each of the clip's first `frameCount` frames, 1 for the first.
+    private func intersectionsOverUnion(clip name: String, file: StaticString = #filePath, line: UInt = #line) throws -> [Double] {
+        let folder = Self.clips.appendingPathComponent(name)
+        let truth = try String(contentsOf: folder.appendingPathComponent("groundtruth.txt"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).prefix(Self.frameCount)
+            .map { try XCTUnwrap(Box(parsing: $0), "ground-truth row \($0)", file: file, line: line) }
+        let reader = try VideoReader(path: folder.appendingPathComponent("video.mp4").path)
+        let first = try XCTUnwrap(try reader.nextFrame(), "\(name) has no frames", file: file, line: line)
+        var tracker = try SiamFCTracker(network: network, frame: first.image, box: truth[0])
+        var overlaps = [1.0]
+        while overlaps.count < truth.count, let frame = try reader.nextFrame() {
+            overlaps.append(tracker.update(frame: frame.image).box.intersectionOverUnion(truth[overlaps.count]))
+        }
+        XCTAssertEqual(overlaps.count, Self.frameCount, "\(name) is shorter than \(Self.frameCount) frames", file: file, line: line)
+        return overlaps
+    }
+
+    private func mean(_ values: [Double]) -> Double {
+        values.reduce(0, +) / Double(max(values.count, 1))
+    }
+}
