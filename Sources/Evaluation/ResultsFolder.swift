@@ -91,7 +91,8 @@ public struct ResultsFolder: Hashable, Sendable {
     private func write(_ data: Data, to filePath: String) throws(ResultsError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: filePath), options: .atomic)
+            // Not .atomic: on Linux that leaves an empty folder in /tmp on every write.
+            try data.write(to: URL(fileURLWithPath: filePath))
         } catch {
             throw .unwritable(path: filePath, reason: error.localizedDescription)
         }

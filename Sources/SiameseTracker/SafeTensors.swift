@@ -102,10 +102,19 @@ public struct SafeTensors: Sendable, Equatable {
         return data
     }
 
-    /// Writes the file atomically.
+    /// Writes the file atomically: to a temporary file beside it, then renamed over it.
+    ///
+    /// (Foundation's `.atomic` option on Linux leaves an empty folder in /tmp on every write.)
     public func write(to url: URL) throws(ModelError) {
-        do { try serialized().write(to: url, options: .atomic) } catch {
-            throw .unwritable(path: url.path, reason: error.localizedDescription)
+        let temporary = url.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try serialized().write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .unwritable(path: url.path, reason: "check the folder exists and is writable")
         }
     }
 }

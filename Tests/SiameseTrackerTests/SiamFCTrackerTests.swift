@@ -13,9 +13,12 @@ final class SiamFCTrackerTests: XCTestCase {
         let frame = scene.frame(patchAt: 100, 70)
         let start = scene.box(patchAt: 100, 70)
         var tracker = try SiamFCTracker(network: network, frame: frame, box: start)
-        var result = TrackingResult(box: start, score: 1)
-        for _ in 0..<10 { result = tracker.update(frame: frame) }
-        XCTAssertLessThan(result.box.centerDistance(to: start), 1.0)
+        let boxes = (0..<10).map { _ in tracker.update(frame: frame).box }
+        let result = tracker.update(frame: frame)
+        // One score-map cell is 8 search pixels, about 5 frame pixels here: stay within a third of one,
+        // and stop moving (no creeping drift).
+        XCTAssertLessThan(result.box.centerDistance(to: start), 1.7)
+        XCTAssertLessThan(result.box.centerDistance(to: boxes[4]), 0.01)
         XCTAssertEqual(result.box.width, start.width, accuracy: 2)
         XCTAssertGreaterThan(result.score, 0.9)
     }
