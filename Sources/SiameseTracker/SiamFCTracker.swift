@@ -36,8 +36,7 @@ public struct SiamFCTracker: Sendable {
         self.network = network
         center = box.center
         initialTargetSize = box.size
-        let context = configuration.contextAmount * (box.width + box.height)
-        initialExemplarSide = ((box.width + context) * (box.height + context)).squareRoot()
+        initialExemplarSide = configuration.exemplarSide(for: box.size)
         cropper = CropAndResize(paddingWithMeanOf: frame)
         let exemplarSize = configuration.exemplarSize
         var crop = FeatureMap(channels: 3, batch: 1, height: exemplarSize, width: exemplarSize)

@@ -1,4 +1,5 @@
 import Foundation
+import Geometry
 
 /// SiamFC's hyper-parameters, named as in the paper and siamfc-pytorch, with their published defaults.
 public struct TrackerConfiguration: Sendable, Equatable, Codable {
@@ -27,6 +28,13 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
 
     /// The paper's defaults.
     public init() {}
+
+    /// Side in frame pixels of the square exemplar region around a target of `size`:
+    /// `sqrt((w + c)(h + c))` with context `c = contextAmount * (w + h)`.
+    public func exemplarSide(for size: Size) -> Double {
+        let context = contextAmount * (size.width + size.height)
+        return ((size.width + context) * (size.height + context)).squareRoot()
+    }
 
     /// The search scales, e.g. `[1/1.0375, 1, 1.0375]` for three.
     public var scaleFactors: [Double] {

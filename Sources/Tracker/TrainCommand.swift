@@ -16,6 +16,11 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Annotated datasets or sequences (any layout eval reads).", valueName: "dir"))
     var data: [String] = []
 
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Folders of still photos (JPEG/PNG) for synthetic pairs.", valueName: "dir"))
+    var images: [String] = []
+
+    @Option(help: "Synthetic views cut from each photo.") var viewsPerPhoto = 16
+
     @Option(help: ArgumentHelp("Where to write the trained model (safetensors).", valueName: "file"))
     var out: String
 
@@ -38,9 +43,9 @@ struct TrainCommand: ParsableCommand {
     var validationData: String?
 
     func validate() throws {
-        guard !data.isEmpty else { throw ValidationError("give at least one --data folder") }
-        guard epochs > 0, pairsPerEpoch > 0, batchSize > 0, threads > 0 else {
-            throw ValidationError("--epochs, --pairs-per-epoch, --batch-size and --threads must be positive")
+        guard !data.isEmpty || !images.isEmpty else { throw ValidationError("give at least one --data or --images folder") }
+        guard epochs > 0, pairsPerEpoch > 0, batchSize > 0, threads > 0, viewsPerPhoto > 1 else {
+            throw ValidationError("--epochs, --pairs-per-epoch, --batch-size and --threads must be positive, --views-per-photo above 1")
         }
         guard learningRate > 0, finalLearningRate > 0 else { throw ValidationError("learning rates must be positive") }
         guard resume == nil || initial == nil else { throw ValidationError("--resume and --initial cannot be combined") }
@@ -52,6 +57,7 @@ struct TrainCommand: ParsableCommand {
         ComputeThreads.use(threads)
         var trainer = try makeTrainer()
         let clips = try TrainingData.load(data, log: { print($0) })
+            + TrainingData.photoClips(images, frames: viewsPerPhoto, seed: trainer.options.seed, log: { print($0) })
         let sampler = PairSampler(clips: clips, totalStride: trainer.network.inferenceNetwork().totalStride)
         guard sampler.clipCount > 0 else { throw TrainError.noUsableClips }
         let validation = try validationData.map { try Dataset(contentsOf: $0).sequences }

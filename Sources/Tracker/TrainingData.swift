@@ -1,5 +1,8 @@
 import Evaluation
+import Foundation
+import Imaging
 import SiameseTracker
+import VideoIO
 
 /// Decodes annotated datasets into training clips (regions around the target per frame).
 enum TrainingData {
@@ -21,5 +24,42 @@ enum TrainingData {
             log(String(format: "loaded %@: %d frames in %.0f s", folder, frames, started.secondsElapsed))
         }
         return clips
+    }
+
+    /// One synthetic clip of `frames` views per JPEG or PNG photo found in `folders` (recursively).
+    static func photoClips(_ folders: [String], frames: Int, seed: UInt64, log: (String) -> Void) throws -> [TrainingClip] {
+        var random = SeededRandom(seed: seed ^ 0x5048_4F54_4F53)
+        var clips: [TrainingClip] = []
+        for folder in folders {
+            var used = 0
+            for path in try photoPaths(in: folder) {
+                // A folder of photos may hold a broken or tiny file: say so and go on with the rest.
+                let photo: RGBImage
+                do {
+                    guard let decoded = try VideoReader(imageFiles: [path]).nextFrame()?.image else { continue }
+                    photo = decoded
+                } catch {
+                    log("skipped \(path): \(error)")
+                    continue
+                }
+                guard min(photo.width, photo.height) >= 64 else {
+                    log("skipped \(path): smaller than 64 pixels")
+                    continue
+                }
+                clips.append(TrainingClip(photo: photo, name: path, frames: frames, random: &random))
+                used += 1
+            }
+            log("loaded \(folder): \(used) photos, \(frames) synthetic views each")
+        }
+        return clips
+    }
+
+    private static func photoPaths(in folder: String) throws -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { throw TrainError.noPhotos(folder) }
+        let paths = walker.compactMap { $0 as? String }
+            .filter { ["jpg", "jpeg", "png"].contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted().map { (folder as NSString).appendingPathComponent($0) }
+        guard !paths.isEmpty else { throw TrainError.noPhotos(folder) }
+        return paths
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Imaging
 import VideoIO
 import XCTest
 
@@ -96,5 +97,31 @@ final class TrainingTests: XCTestCase {
             XCTAssertEqual(target.row, 8, accuracy: 1.1, "±8 px shift is ±1 cell at stride 8")
             XCTAssertEqual(target.column, 8, accuracy: 1.1)
         }
+    }
+}
+
+final class PhotoClipTests: XCTestCase {
+    func testAPhotoGivesTheAskedNumberOfRegionsDeterministically() {
+        let photo = SyntheticScene(seed: 5).frame(patchAt: 60, 50)
+        var first = SeededRandom(seed: 4), second = SeededRandom(seed: 4)
+        let clip = TrainingClip(photo: photo, name: "scene", frames: 5, random: &first)
+        XCTAssertEqual(clip.regions.count, 5)
+        XCTAssertEqual(clip.presentFrames, [0, 1, 2, 3, 4])
+        XCTAssertTrue(clip.regions.allSatisfy { $0?.width == TrainingClip.regionSize && $0?.height == TrainingClip.regionSize })
+        let again = TrainingClip(photo: photo, name: "scene", frames: 5, random: &second)
+        XCTAssertEqual(clip.regions, again.regions)
+        XCTAssertNotEqual(clip.regions[0], clip.regions[1], "each view differs")
+    }
+
+    func testAnUnturnedUnscaledViewCentresTheTarget() {
+        // A photo that is dark except for a bright square: the view's centre pixel must be bright.
+        var pixels = [UInt8](repeating: 20, count: 200 * 200 * 3)
+        for y in 90..<110 { for x in 120..<140 { for c in 0..<3 { pixels[(y * 200 + x) * 3 + c] = 250 } } }
+        let photo = RGBImage(width: 200, height: 200, pixels: pixels)
+        let region = PhotoView(scale: 1, stretch: 1, rotation: 0)
+            .region(of: photo, center: Point(x: 130, y: 100), targetSize: Size(width: 20, height: 20), padding: (0, 0, 0))
+        let middle = TrainingClip.regionSize / 2
+        XCTAssertEqual(region[middle, middle].0, 250)
+        XCTAssertEqual(region[5, 5].0, 20)
     }
 }

@@ -24,13 +24,22 @@ public struct TrainingClip: Sendable {
             regions.append(nil)
             return
         }
-        let context = configuration.contextAmount * (box.width + box.height)
-        let exemplarSide = ((box.width + context) * (box.height + context)).squareRoot()
-        let searchSide = exemplarSide * Double(configuration.searchSize) / Double(configuration.exemplarSize)
-        let regionSide = searchSide * Double(Self.regionSize) / Double(configuration.searchSize)
+        let regionSide = Self.regionSide(for: box.size, configuration: configuration)
         var map = FeatureMap(channels: 3, batch: 1, height: Self.regionSize, width: Self.regionSize)
         CropAndResize(paddingWithMeanOf: frame).crop(frame, center: box.center, side: regionSide, outputSize: Self.regionSize, into: &map, item: 0)
         regions.append(map.rgbImage(item: 0))
+    }
+
+    /// Adds a frame whose region is already cut (`regionSize` square, target centred).
+    mutating func append(region: RGBImage) {
+        precondition(region.width == Self.regionSize && region.height == Self.regionSize, "region size")
+        regions.append(region)
+    }
+
+    /// Side in frame pixels of the region around a target of `size`: SiamFC's search side
+    /// (context added, scaled to the search crop), widened from 255 to `regionSize` crop pixels.
+    static func regionSide(for size: Size, configuration: TrackerConfiguration = TrackerConfiguration()) -> Double {
+        configuration.exemplarSide(for: size) * Double(Self.regionSize) / Double(configuration.exemplarSize)
     }
 
     /// Indices of frames where the target is present.
