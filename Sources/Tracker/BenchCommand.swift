@@ -25,6 +25,7 @@ struct BenchCommand: ParsableCommand {
     var box: String?
 
     @OptionGroup var model: ModelOption
+    @OptionGroup var tracker: TrackerOptions
 
     @Option(help: "Threads for the network and for decoding video.")
     var threads = 1
@@ -57,7 +58,7 @@ struct BenchCommand: ParsableCommand {
         let clip = try BenchClip.resolve(video: video, box: try box.map { try BoxArgument.parse($0) })
         let network = try model.load()
         ComputeThreads.use(threads)
-        let measurement = BenchMeasurement(network: network, clip: clip, decodingThreads: threads)
+        let measurement = BenchMeasurement(network: network, configuration: tracker.configuration, clip: clip, decodingThreads: threads)
         if warmupFrames > 0 { _ = try measurement.pass(frameLimit: warmupFrames + 1) }
         let passes = try (0..<repetitions).map { _ in try measurement.pass(frameLimit: maxFrames) }
         let settings = measurement.configuration

@@ -42,6 +42,7 @@ struct EvalCommand: ParsableCommand {
     var compare: [String] = []
 
     @OptionGroup var model: ModelOption
+    @OptionGroup var tracker: TrackerOptions
 
     @Option(help: "Threads for the network and for decoding video.")
     var threads = 1
@@ -66,7 +67,7 @@ struct EvalCommand: ParsableCommand {
         ComputeThreads.use(threads)
         let folder = ResultsFolder(path: output ?? "results/\(trackerName)")
         let evaluation = OnePassEvaluation(
-            runner: SequenceRunner(network: network, decodingThreads: threads, frameLimit: maxFrames),
+            runner: SequenceRunner(network: network, configuration: tracker.configuration, decodingThreads: threads, frameLimit: maxFrames),
             trackerName: trackerName)
         let table = EvalTable(names: sequences.map(\.name))
         let out = LineOutput.standardOutput

@@ -23,6 +23,7 @@ struct TrackCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var model: ModelOption
+    @OptionGroup var settings: TrackerOptions
 
     @Option(help: "Threads for decoding and for the network (0: decoder's choice, network on 1).")
     var threads = 0
@@ -38,7 +39,7 @@ struct TrackCommand: ParsableCommand {
         ComputeThreads.use(max(threads, 1))
         let reader = try VideoReader(path: video, threads: threads)
         guard let first = try reader.nextFrame() else { throw CommandError.emptyVideo(video) }
-        var tracker = try SiamFCTracker(network: network, frame: first.image, box: start)
+        var tracker = try SiamFCTracker(network: network, configuration: settings.configuration, frame: first.image, box: start)
         let sink = try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput
         sink.write(TrackRecord(frame: first.index, timeSeconds: first.timeSeconds, box: start, score: 1).jsonLine)
         while let frame = try reader.nextFrame() {

@@ -1,0 +1,41 @@
+import ArgumentParser
+import SiameseTracker
+
+/// SiamFC's tunable settings as options, shared by track, eval and bench (defaults: the paper's).
+struct TrackerOptions: ParsableArguments {
+    @Option(help: "Search scales per frame: 1, 3 or 5 (fewer is faster, blind to size changes with 1).")
+    var scales = TrackerConfiguration().scaleCount
+
+    @Option(help: "Ratio between neighbouring search scales.")
+    var scaleStep = TrackerConfiguration().scaleStep
+
+    @Option(help: "Factor on the peaks of the changed scales.")
+    var scalePenalty = TrackerConfiguration().scalePenalty
+
+    @Option(help: "How far the size follows the winning scale each frame (0...1).")
+    var scaleDamping = TrackerConfiguration().scaleDamping
+
+    @Option(help: "Weight of the cosine window against the score map (0...1).")
+    var windowInfluence = TrackerConfiguration().windowInfluence
+
+    func validate() throws {
+        guard [1, 3, 5].contains(scales) else { throw ValidationError("--scales must be 1, 3 or 5") }
+        guard scaleStep > 1, scalePenalty > 0, scalePenalty <= 1 else {
+            throw ValidationError("--scale-step must exceed 1 and --scale-penalty lie in (0, 1]")
+        }
+        guard (0...1).contains(scaleDamping), (0...1).contains(windowInfluence) else {
+            throw ValidationError("--scale-damping and --window-influence must lie in [0, 1]")
+        }
+    }
+
+    /// The configuration these options describe.
+    var configuration: TrackerConfiguration {
+        var configuration = TrackerConfiguration()
+        configuration.scaleCount = scales
+        configuration.scaleStep = scaleStep
+        configuration.scalePenalty = scalePenalty
+        configuration.scaleDamping = scaleDamping
+        configuration.windowInfluence = windowInfluence
+        return configuration
+    }
+}
