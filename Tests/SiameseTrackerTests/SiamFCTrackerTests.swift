@@ -13,12 +13,13 @@ final class SiamFCTrackerTests: XCTestCase {
         let frame = scene.frame(patchAt: 100, 70)
         let start = scene.box(patchAt: 100, 70)
         var tracker = try SiamFCTracker(network: network, frame: frame, box: start)
-        let boxes = (0..<10).map { _ in tracker.update(frame: frame).box }
-        let result = tracker.update(frame: frame)
-        // One score-map cell is 8 search pixels, about 5 frame pixels here: stay within a third of one,
-        // and stop moving (no creeping drift).
-        XCTAssertLessThan(result.box.centerDistance(to: start), 1.7)
-        XCTAssertLessThan(result.box.centerDistance(to: boxes[4]), 0.01)
+        // One score-map cell is 8 search pixels, about 5 frame pixels here: stay within a third of one
+        // over many frames, so small sub-cell offsets do not add up into drift.
+        var result = TrackingResult(box: start, score: 1)
+        for frameIndex in 1...40 {
+            result = tracker.update(frame: frame)
+            XCTAssertLessThan(result.box.centerDistance(to: start), 1.7, "frame \(frameIndex)")
+        }
         XCTAssertEqual(result.box.width, start.width, accuracy: 2)
         XCTAssertGreaterThan(result.score, 0.9)
     }
