@@ -37,15 +37,17 @@ public struct CropAndResize: Sendable {
                     let row = rows[oy]
                     for ox in 0..<outputSize {
                         let column = columns[ox]
+                        // Byte offsets of the four neighbours, or -1 where they fall outside the frame.
+                        func offset(_ y: Int, _ x: Int) -> Int { (y < 0 || x < 0) ? -1 : (y * width + x) * 3 }
+                        let corners = (
+                            offset(row.first, column.first), offset(row.first, column.second),
+                            offset(row.second, column.first), offset(row.second, column.second))
+                        let target = oy * outputSize + ox
                         for channel in 0..<3 {
-                            func sample(_ y: Int, _ x: Int) -> Float {
-                                (y < 0 || x < 0) ? pad[channel] : Float(pixels[(y * width + x) * 3 + channel])
-                            }
-                            let top = sample(row.first, column.first) * (1 - column.fraction)
-                                + sample(row.first, column.second) * column.fraction
-                            let bottom = sample(row.second, column.first) * (1 - column.fraction)
-                                + sample(row.second, column.second) * column.fraction
-                            out[planes[channel] + oy * outputSize + ox] = top * (1 - row.fraction) + bottom * row.fraction
+                            func sample(_ at: Int) -> Float { at < 0 ? pad[channel] : Float(pixels[at + channel]) }
+                            let top = sample(corners.0) * (1 - column.fraction) + sample(corners.1) * column.fraction
+                            let bottom = sample(corners.2) * (1 - column.fraction) + sample(corners.3) * column.fraction
+                            out[planes[channel] + target] = top * (1 - row.fraction) + bottom * row.fraction
                         }
                     }
                 }
