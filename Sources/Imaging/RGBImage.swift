@@ -21,17 +21,6 @@ public struct RGBImage: Sendable, Equatable {
         self.pixels = pixels
     }
 
-    /// Creates an image of one colour.
-    public init(width: Int, height: Int, red: UInt8, green: UInt8, blue: UInt8) {
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
-        for i in stride(from: 0, to: pixels.count, by: 3) {
-            pixels[i] = red
-            pixels[i + 1] = green
-            pixels[i + 2] = blue
-        }
-        self.init(width: width, height: height, pixels: pixels)
-    }
-
     /// The whole image as a box at the origin.
     public var bounds: Box { Box(x: 0, y: 0, width: Double(width), height: Double(height)) }
 

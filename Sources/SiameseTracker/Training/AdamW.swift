@@ -34,7 +34,7 @@ public struct AdamW: Sendable, Equatable {
             guard let gradient = gradients[name] else { continue }
             var m = firstMoments[name] ?? [Float](repeating: 0, count: gradient.count)
             var v = secondMoments[name] ?? [Float](repeating: 0, count: gradient.count)
-            let decay = name.hasSuffix(".weight") && network.isConvolutionWeight(name) ? weightDecay : 0
+            let decay = network.isConvolutionWeight(name) ? weightDecay : 0
             var values = network.tensors[name]!.values
             for i in values.indices {
                 m[i] = beta1 * m[i] + (1 - beta1) * gradient[i]
