@@ -26,31 +26,77 @@ public struct CropAndResize: Sendable {
     /// RGB crop stored as batch item `item` of `map` (which must have 3 channels of that size).
     public func crop(_ image: RGBImage, center: Point, side: Double, outputSize: Int, into map: inout FeatureMap, item: Int) {
         precondition(map.channels == 3 && map.height == outputSize && map.width == outputSize, "crop map shape")
+        let layout = Layout(
+            start: map.planeOffset(channel: 0, item: item), channelStride: map.planeOffset(channel: 1, item: 0),
+            pixelStride: 1, rowStride: outputSize)
+        map.values.withUnsafeMutableBufferPointer { out in
+            crop(image, center: center, side: side, outputSize: outputSize, into: out.baseAddress!, layout: layout)
+        }
+    }
+
+    /// Samples the square of side `side` pixels centred on `center` into crop `item` of `crops`.
+    public func crop(_ image: RGBImage, center: Point, side: Double, into crops: inout CropBatch, item: Int) {
+        let size = crops.side
+        let layout = Layout(start: item * size * size * 3, channelStride: 1, pixelStride: 3, rowStride: size * 3)
+        crops.values.withUnsafeMutableBufferPointer { out in
+            crop(image, center: center, side: side, outputSize: size, into: out.baseAddress!, layout: layout)
+        }
+    }
+
+    /// Where a crop's values go: offset of the first, and steps between channels, pixels and rows.
+    private struct Layout {
+        var start: Int, channelStride: Int, pixelStride: Int, rowStride: Int
+    }
+
+    /// Bilinear sampling, rows first: each output row blends its two source rows into a buffer
+    /// (a loop the compiler vectorises), then each output pixel blends two buffer columns.
+    private func crop(
+        _ image: RGBImage, center: Point, side: Double, outputSize: Int, into out: UnsafeMutablePointer<Float>, layout: Layout
+    ) {
         let columns = Self.taps(center: center.x, side: side, outputSize: outputSize, limit: image.width)
         let rows = Self.taps(center: center.y, side: side, outputSize: outputSize, limit: image.height)
         let pad = [padding.red, padding.green, padding.blue]
-        let planes = (0..<3).map { map.planeOffset(channel: $0, item: item) }
-        let width = image.width
+        // Source columns any output pixel reads (taps grow left to right); none when the crop
+        // misses the frame sideways.
+        let low = columns.lazy.flatMap { [$0.first, $0.second] }.first { $0 >= 0 } ?? 0
+        let high = columns.reversed().lazy.flatMap { [$0.second, $0.first] }.first { $0 >= 0 } ?? -1
+        var blended = [Float](repeating: 0, count: max(high - low + 1, 0) * 3)
+        let rowBytes = image.width * 3
         image.pixels.withUnsafeBufferPointer { pixels in
-            map.values.withUnsafeMutableBufferPointer { out in
-                for oy in 0..<outputSize {
-                    let row = rows[oy]
-                    for ox in 0..<outputSize {
-                        let column = columns[ox]
-                        // Byte offsets of the four neighbours, or -1 where they fall outside the frame.
-                        func offset(_ y: Int, _ x: Int) -> Int { (y < 0 || x < 0) ? -1 : (y * width + x) * 3 }
-                        let corners = (
-                            offset(row.first, column.first), offset(row.first, column.second),
-                            offset(row.second, column.first), offset(row.second, column.second))
-                        let target = oy * outputSize + ox
+            blended.withUnsafeMutableBufferPointer { blend in
+                for (oy, row) in rows.enumerated() {
+                    let upper = row.first < 0 ? nil : pixels.baseAddress! + row.first * rowBytes + low * 3
+                    let lower = row.second < 0 ? nil : pixels.baseAddress! + row.second * rowBytes + low * 3
+                    Self.blendRows(upper, lower, fraction: row.fraction, pad: pad, into: blend)
+                    let target = out + layout.start + oy * layout.rowStride
+                    for (ox, column) in columns.enumerated() {
+                        let pixel = target + ox * layout.pixelStride
                         for channel in 0..<3 {
-                            func sample(_ at: Int) -> Float { at < 0 ? pad[channel] : Float(pixels[at + channel]) }
-                            let top = sample(corners.0) * (1 - column.fraction) + sample(corners.1) * column.fraction
-                            let bottom = sample(corners.2) * (1 - column.fraction) + sample(corners.3) * column.fraction
-                            out[planes[channel] + target] = top * (1 - row.fraction) + bottom * row.fraction
+                            let left = column.first < 0 ? pad[channel] : blend[(column.first - low) * 3 + channel]
+                            let right = column.second < 0 ? pad[channel] : blend[(column.second - low) * 3 + channel]
+                            pixel[channel * layout.channelStride] = left + column.fraction * (right - left)
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// `upper + fraction * (lower - upper)` per value, with the padding colour for a row outside the frame.
+    private static func blendRows(
+        _ upper: UnsafePointer<UInt8>?, _ lower: UnsafePointer<UInt8>?, fraction: Float, pad: [Float],
+        into blend: UnsafeMutableBufferPointer<Float>
+    ) {
+        if let upper, let lower {
+            for i in blend.indices {
+                let a = Float(upper[i])
+                blend[i] = a + fraction * (Float(lower[i]) - a)
+            }
+        } else {
+            for i in blend.indices {
+                let a = upper.map { Float($0[i]) } ?? pad[i % 3]
+                let b = lower.map { Float($0[i]) } ?? pad[i % 3]
+                blend[i] = a + fraction * (b - a)
             }
         }
     }

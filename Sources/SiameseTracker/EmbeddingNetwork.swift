@@ -102,17 +102,23 @@ public struct EmbeddingNetwork: Sendable {
         return try EmbeddingNetwork(contentsOf: url)
     }
 
-    /// Embeds a batch of RGB crops (3 channels) into feature maps.
+    /// Embeds a batch of RGB images (3 channels) into feature maps.
+    ///
+    /// Compiles an `InferencePlan` for the batch's shape on each call; a tracker, which embeds
+    /// many batches of one shape, keeps its plan instead.
     public func embed(_ input: FeatureMap) -> FeatureMap {
-        var map = input
-        for step in steps {
-            switch step {
-            case .convolution(let convolution, let relu): map = convolution.forward(map, applyingReLU: relu)
-            case .maxPool(let pool): map = pool.forward(map)
-            case .relu: map.values = map.values.map { max($0, 0) }
-            }
-        }
-        return map
+        let plan = InferencePlan(network: self, batch: input.batch, height: input.height, width: input.width, layout: .featureMap)
+        var output = plan.makeOutput()
+        plan.run(input, into: &output)
+        return output
+    }
+
+    /// Embeds a batch of crops into feature maps (see `embed(_:)` on a `FeatureMap`).
+    public func embed(_ crops: CropBatch) -> FeatureMap {
+        let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side, layout: .interleaved)
+        var output = plan.makeOutput()
+        plan.run(crops, into: &output)
+        return output
     }
 
     /// Channels of the embedding.

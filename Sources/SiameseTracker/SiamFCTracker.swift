@@ -12,6 +12,7 @@ public struct SiamFCTracker: Sendable {
     private let network: EmbeddingNetwork
     private let cropper: CropAndResize
     private let peakFinder: ScoreMapPeakFinder
+    private var workspace: SearchWorkspace
     private let exemplarEmbedding: FeatureMap
     /// `‖φ(z)‖²`: the score of the exemplar against itself, the reference for confidence.
     private let exemplarEnergy: Float
@@ -39,9 +40,10 @@ public struct SiamFCTracker: Sendable {
         initialExemplarSide = configuration.exemplarSide(for: box.size)
         cropper = CropAndResize(paddingWithMeanOf: frame)
         let exemplarSize = configuration.exemplarSize
-        var crop = FeatureMap(channels: 3, batch: 1, height: exemplarSize, width: exemplarSize)
-        cropper.crop(frame, center: center, side: initialExemplarSide, outputSize: exemplarSize, into: &crop, item: 0)
+        var crop = CropBatch(batch: 1, side: exemplarSize)
+        cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
         exemplarEmbedding = network.embed(crop)
+        workspace = SearchWorkspace(network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize)
         exemplarEnergy = exemplarEmbedding.values.reduce(0) { $0 + $1 * $1 }
         let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
         guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
@@ -62,17 +64,20 @@ public struct SiamFCTracker: Sendable {
     /// `update(frame:)`, adding the seconds spent in each stage to `times`.
     public mutating func update(frame: RGBImage, times: inout StageTimes) -> TrackingResult {
         var stopwatch = Stopwatch()
+        if !isKnownUniquelyReferenced(&workspace) {
+            workspace = SearchWorkspace(network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize)
+        }
+        let workspace = workspace
         let scaleFactors = configuration.scaleFactors
         let searchSize = configuration.searchSize
         let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)
-        var crops = FeatureMap(channels: 3, batch: scaleFactors.count, height: searchSize, width: searchSize)
         for (item, factor) in scaleFactors.enumerated() {
-            cropper.crop(frame, center: center, side: searchSide * factor, outputSize: searchSize, into: &crops, item: item)
+            cropper.crop(frame, center: center, side: searchSide * factor, into: &workspace.crops, item: item)
         }
         times.cropSeconds += stopwatch.lap()
-        let searchEmbedding = network.embed(crops)
+        workspace.plan.run(workspace.crops, into: &workspace.embedding)
         times.embeddingSeconds += stopwatch.lap()
-        let scoreMaps = CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: searchEmbedding)
+        let scoreMaps = CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding)
         times.correlationSeconds += stopwatch.lap()
         let peak = peakFinder.peak(of: scoreMaps)
 

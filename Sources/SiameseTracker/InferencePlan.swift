@@ -1,0 +1,272 @@
+import COneDNN
+
+/// An `EmbeddingNetwork` compiled by oneDNN for one input shape (batch, height, width).
+///
+/// Compiling picks each layer's kernel and blocked layout once, reorders the weights into it and
+/// allocates every intermediate map, so a run allocates nothing and keeps oneDNN's layouts from
+/// layer to layer; the caller's `FeatureMap`s are read and written in place. A plan writes its
+/// buffers on every run, so one plan must not run on two threads at once.
+final class InferencePlan: @unchecked Sendable {
+    /// Images per run.
+    let batch: Int
+    /// Input rows per image.
+    let height: Int
+    /// Input columns per image.
+    let width: Int
+    /// Shape of the embedding a run writes.
+    let outputChannels: Int, outputHeight: Int, outputWidth: Int
+
+    /// One primitive and the memory it reads and writes.
+    private struct Operation {
+        var primitive: dnnl_primitive_t
+        var arguments: [dnnl_exec_arg_t]
+    }
+
+    private let stream: dnnl_stream_t
+    private let operations: [Operation]
+    /// Every memory object the plan created, destroyed with it.
+    private let memories: [dnnl_memory_t]
+    /// Views of the caller's input and output, pointed at their storage at each run.
+    private let input: dnnl_memory_t
+    private let output: dnnl_memory_t
+
+    /// How the input images are stored.
+    enum InputLayout {
+        /// A 3-channel `FeatureMap`: channel-major planes.
+        case featureMap
+        /// A `CropBatch`: pixel-interleaved RGB.
+        case interleaved
+    }
+
+    /// Compiles `network` for `batch` RGB images of `height` x `width` pixels stored as `layout`.
+    init(network: EmbeddingNetwork, batch: Int, height: Int, width: Int, layout: InputLayout) {
+        precondition(batch > 0 && network.outputSize(for: height) > 0 && network.outputSize(for: width) > 0, "input too small")
+        var stream: dnnl_stream_t?
+        OneDNN.check(dnnl_stream_create(&stream, OneDNN.engine, UInt32(dnnl_stream_default_flags.rawValue)), "create a stream")
+        let inputDescriptor = switch layout {
+        case .featureMap: OneDNN.descriptor(of: (3, batch, height, width))
+        case .interleaved: OneDNN.descriptor([batch, 3, height, width], tag: dnnl_nhwc)
+        }
+        var builder = Builder(stream: stream!, batch: batch, input: inputDescriptor, height: height, width: width)
+        input = builder.current
+        for step in network.steps {
+            switch step {
+            case .convolution(let convolution, let relu): builder.append(convolution, relu: relu)
+            case .maxPool(let pool): builder.append(pool)
+            case .relu: builder.appendReLU()
+            }
+        }
+        output = builder.appendOutput()
+        self.stream = stream!
+        self.batch = batch
+        self.height = height
+        self.width = width
+        (outputChannels, outputHeight, outputWidth) = (builder.channels, builder.height, builder.width)
+        operations = builder.operations
+        memories = builder.memories
+    }
+
+    deinit {
+        for operation in operations { dnnl_primitive_destroy(operation.primitive) }
+        for memory in memories { dnnl_memory_destroy(memory) }
+        dnnl_stream_destroy(stream)
+    }
+
+    /// Embeds `input` (3 channels, this plan's batch and size) into `output`, which must have
+    /// the plan's output shape.
+    func run(_ input: FeatureMap, into output: inout FeatureMap) {
+        precondition(input.channels == 3 && input.batch == batch && input.height == height && input.width == width, "input shape")
+        input.values.withUnsafeBufferPointer { run($0.baseAddress!, into: &output) }
+    }
+
+    /// Embeds `crops` (this plan's batch and size) into `output`, which must have the plan's
+    /// output shape.
+    func run(_ crops: CropBatch, into output: inout FeatureMap) {
+        precondition(crops.batch == batch && crops.side == height && crops.side == width, "crop shape")
+        crops.values.withUnsafeBufferPointer { run($0.baseAddress!, into: &output) }
+    }
+
+    private func run(_ input: UnsafePointer<Float>, into output: inout FeatureMap) {
+        precondition(
+            output.channels == outputChannels && output.batch == batch && output.height == outputHeight && output.width == outputWidth,
+            "output shape")
+        output.values.withUnsafeMutableBufferPointer { destination in
+            OneDNN.check(dnnl_memory_set_data_handle(self.input, UnsafeMutableRawPointer(mutating: input)), "bind the input")
+            OneDNN.check(dnnl_memory_set_data_handle(self.output, destination.baseAddress!), "bind the output")
+            for operation in operations {
+                operation.arguments.withUnsafeBufferPointer { arguments in
+                    OneDNN.check(
+                        dnnl_primitive_execute(operation.primitive, stream, Int32(arguments.count), arguments.baseAddress!),
+                        "run a layer")
+                }
+            }
+            OneDNN.check(dnnl_stream_wait(stream), "finish a run")
+        }
+    }
+
+    /// Appends layers one by one, tracking the current map's memory and shape.
+    private struct Builder {
+        let stream: dnnl_stream_t
+        let batch: Int
+        var channels: Int, height: Int, width: Int
+        var current: dnnl_memory_t
+        var operations: [Operation] = []
+        var memories: [dnnl_memory_t] = []
+
+        init(stream: dnnl_stream_t, batch: Int, input: dnnl_memory_desc_t, height: Int, width: Int) {
+            self.stream = stream
+            self.batch = batch
+            (channels, self.height, self.width) = (3, height, width)
+            current = OneDNN.memory(input, owned: false)
+            memories.append(current)
+        }
+
+        /// A convolution in the layout oneDNN prefers, with ReLU fused as a post-op.
+        mutating func append(_ convolution: Convolution, relu: Bool) {
+            let k = convolution.kernelSize, s = convolution.stride
+            let outHeight = (height - k) / s + 1, outWidth = (width - k) / s + 1
+            var source = OneDNN.descriptor([batch, channels, height, width], tag: dnnl_format_tag_any)
+            var weights = OneDNN.descriptor([convolution.outputChannels, channels, k, k], tag: dnnl_format_tag_any)
+            var bias = OneDNN.descriptor([convolution.outputChannels], tag: dnnl_a)
+            var destination = OneDNN.descriptor([batch, convolution.outputChannels, outHeight, outWidth], tag: dnnl_format_tag_any)
+            var description = dnnl_convolution_desc_t()
+            OneDNN.check(
+                dnnl_convolution_forward_desc_init(
+                    &description, dnnl_forward_inference, dnnl_convolution_direct, &source, &weights, &bias, &destination,
+                    [Int64(s), Int64(s)], [0, 0], [0, 0]),
+                "describe a convolution")
+            var attributes: dnnl_primitive_attr_t?
+            OneDNN.check(dnnl_primitive_attr_create(&attributes), "create attributes")
+            defer { dnnl_primitive_attr_destroy(attributes) }
+            if relu {
+                var postOps: dnnl_post_ops_t?
+                OneDNN.check(dnnl_post_ops_create(&postOps), "create post-ops")
+                defer { dnnl_post_ops_destroy(postOps) }
+                OneDNN.check(dnnl_post_ops_append_eltwise(postOps, 1, dnnl_eltwise_relu, 0, 0), "fuse ReLU")
+                OneDNN.check(dnnl_primitive_attr_set_post_ops(attributes, postOps), "attach post-ops")
+            }
+            let descriptor = primitiveDescriptor(&description, attributes)
+            defer { dnnl_primitive_desc_destroy(descriptor) }
+
+            let input = conform(current, to: OneDNN.descriptor(descriptor, dnnl_query_src_md))
+            let weightsMemory = keep(OneDNN.memory(OneDNN.descriptor(descriptor, dnnl_query_weights_md)))
+            load(convolution.weights, as: [convolution.outputChannels, channels, k, k], tag: dnnl_oihw, into: weightsMemory)
+            let biasMemory = keep(OneDNN.memory(bias))
+            load(convolution.bias, as: [convolution.outputChannels], tag: dnnl_a, into: biasMemory)
+            let output = keep(OneDNN.memory(OneDNN.descriptor(descriptor, dnnl_query_dst_md)))
+            appendPrimitive(descriptor, [
+                (DNNL_ARG_SRC_0, input), (DNNL_ARG_WEIGHTS_0, weightsMemory), (DNNL_ARG_BIAS, biasMemory), (DNNL_ARG_DST_0, output),
+            ])
+            current = output
+            (channels, height, width) = (convolution.outputChannels, outHeight, outWidth)
+        }
+
+        /// Max pooling in the layout of the map before it.
+        mutating func append(_ pool: MaxPool) {
+            let k = pool.kernelSize, s = pool.stride
+            let outHeight = (height - k) / s + 1, outWidth = (width - k) / s + 1
+            var source = OneDNN.descriptor(of: current)
+            var destination = OneDNN.descriptor([batch, channels, outHeight, outWidth], tag: dnnl_format_tag_any)
+            var description = dnnl_pooling_desc_t()
+            OneDNN.check(
+                dnnl_pooling_forward_desc_init(
+                    &description, dnnl_forward_inference, dnnl_pooling_max, &source, &destination,
+                    [Int64(s), Int64(s)], [Int64(k), Int64(k)], [0, 0], [0, 0]),
+                "describe a max-pool")
+            let descriptor = primitiveDescriptor(&description, nil)
+            defer { dnnl_primitive_desc_destroy(descriptor) }
+            let output = keep(OneDNN.memory(OneDNN.descriptor(descriptor, dnnl_query_dst_md)))
+            appendPrimitive(descriptor, [(DNNL_ARG_SRC_0, current), (DNNL_ARG_DST_0, output)])
+            current = output
+            (height, width) = (outHeight, outWidth)
+        }
+
+        /// A ReLU that no convolution could absorb.
+        mutating func appendReLU() {
+            var data = OneDNN.descriptor(of: current)
+            var description = dnnl_eltwise_desc_t()
+            OneDNN.check(
+                dnnl_eltwise_forward_desc_init(&description, dnnl_forward_inference, dnnl_eltwise_relu, &data, 0, 0),
+                "describe a ReLU")
+            let descriptor = primitiveDescriptor(&description, nil)
+            defer { dnnl_primitive_desc_destroy(descriptor) }
+            let output = keep(OneDNN.memory(OneDNN.descriptor(descriptor, dnnl_query_dst_md)))
+            appendPrimitive(descriptor, [(DNNL_ARG_SRC_0, current), (DNNL_ARG_DST_0, output)])
+            current = output
+        }
+
+        /// Ends the plan with a reorder into a caller-provided `FeatureMap`; returns its view.
+        mutating func appendOutput() -> dnnl_memory_t {
+            let output = keep(OneDNN.memory(OneDNN.descriptor(of: (channels, batch, height, width)), owned: false))
+            appendReorder(from: current, to: output)
+            return output
+        }
+
+        /// `memory` itself when it already has the layout `wanted`, else a reordered copy.
+        private mutating func conform(_ memory: dnnl_memory_t, to wanted: dnnl_memory_desc_t) -> dnnl_memory_t {
+            var have = OneDNN.descriptor(of: memory), wanted = wanted
+            if dnnl_memory_desc_equal(&have, &wanted) != 0 { return memory }
+            let copy = keep(OneDNN.memory(wanted))
+            appendReorder(from: memory, to: copy)
+            return copy
+        }
+
+        private mutating func appendReorder(from source: dnnl_memory_t, to destination: dnnl_memory_t) {
+            let descriptor = reorderDescriptor(from: source, to: destination)
+            defer { dnnl_primitive_desc_destroy(descriptor) }
+            appendPrimitive(descriptor, [(DNNL_ARG_SRC_0, source), (DNNL_ARG_DST_0, destination)])
+        }
+
+        /// Copies `values` (in the plain layout `tag`) into `memory` (in any layout) once, now.
+        private func load(_ values: [Float], as dimensions: [Int], tag: dnnl_format_tag_t, into memory: dnnl_memory_t) {
+            var values = values
+            values.withUnsafeMutableBufferPointer { buffer in
+                var plain: dnnl_memory_t?
+                var descriptor = OneDNN.descriptor(dimensions, tag: tag)
+                OneDNN.check(dnnl_memory_create(&plain, &descriptor, OneDNN.engine, buffer.baseAddress!), "wrap parameters")
+                defer { dnnl_memory_destroy(plain) }
+                let reorder = reorderDescriptor(from: plain!, to: memory)
+                defer { dnnl_primitive_desc_destroy(reorder) }
+                var primitive: dnnl_primitive_t?
+                OneDNN.check(dnnl_primitive_create(&primitive, reorder), "create a reorder")
+                defer { dnnl_primitive_destroy(primitive) }
+                let arguments = [dnnl_exec_arg_t(arg: DNNL_ARG_SRC_0, memory: plain), dnnl_exec_arg_t(arg: DNNL_ARG_DST_0, memory: memory)]
+                OneDNN.check(dnnl_primitive_execute(primitive, stream, 2, arguments), "reorder parameters")
+                OneDNN.check(dnnl_stream_wait(stream), "reorder parameters")
+            }
+        }
+
+        private func reorderDescriptor(from source: dnnl_memory_t, to destination: dnnl_memory_t) -> dnnl_primitive_desc_t {
+            var from = OneDNN.descriptor(of: source), to = OneDNN.descriptor(of: destination)
+            var descriptor: dnnl_primitive_desc_t?
+            OneDNN.check(
+                dnnl_reorder_primitive_desc_create(&descriptor, &from, OneDNN.engine, &to, OneDNN.engine, nil), "describe a reorder")
+            return descriptor!
+        }
+
+        private func primitiveDescriptor(_ description: UnsafeRawPointer, _ attributes: dnnl_primitive_attr_t?) -> dnnl_primitive_desc_t {
+            var descriptor: dnnl_primitive_desc_t?
+            OneDNN.check(dnnl_primitive_desc_create(&descriptor, description, attributes, OneDNN.engine, nil), "compile a layer")
+            return descriptor!
+        }
+
+        private mutating func appendPrimitive(_ descriptor: dnnl_primitive_desc_t, _ arguments: [(Int32, dnnl_memory_t)]) {
+            var primitive: dnnl_primitive_t?
+            OneDNN.check(dnnl_primitive_create(&primitive, descriptor), "create a primitive")
+            operations.append(Operation(
+                primitive: primitive!, arguments: arguments.map { dnnl_exec_arg_t(arg: $0.0, memory: $0.1) }))
+        }
+
+        private mutating func keep(_ memory: dnnl_memory_t) -> dnnl_memory_t {
+            memories.append(memory)
+            return memory
+        }
+    }
+}
+
+extension InferencePlan {
+    /// A zero map of the shape `run` writes.
+    func makeOutput() -> FeatureMap {
+        FeatureMap(channels: outputChannels, batch: batch, height: outputHeight, width: outputWidth)
+    }
+}

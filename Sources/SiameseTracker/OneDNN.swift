@@ -1,0 +1,59 @@
+import COneDNN
+
+/// Checked access to oneDNN's C API: the process-wide CPU engine, memory descriptors and
+/// memory objects. oneDNN runs convolutions directly in its blocked layouts with JIT-compiled
+/// kernels for the CPU at hand (AVX-512 here).
+enum OneDNN {
+    /// The CPU engine every primitive runs on; created once, never destroyed.
+    nonisolated(unsafe) static let engine: dnnl_engine_t = {
+        var engine: dnnl_engine_t?
+        check(dnnl_engine_create(&engine, dnnl_cpu, 0), "create the CPU engine")
+        return engine!
+    }()
+
+    /// Stops on a failed call: every call here has inputs the network has already validated,
+    /// so a failure is a bug or an exhausted machine, not bad user input.
+    static func check(_ status: dnnl_status_t, _ action: @autoclosure () -> String) {
+        precondition(status == dnnl_success, "oneDNN could not \(action()): status \(status.rawValue)")
+    }
+
+    /// A float descriptor with oneDNN's dimension order (N, C, H, W for maps) and a format tag;
+    /// `dnnl_format_tag_any` lets a primitive choose its layout.
+    static func descriptor(_ dimensions: [Int], tag: dnnl_format_tag_t) -> dnnl_memory_desc_t {
+        var descriptor = dnnl_memory_desc_t()
+        let dims = dimensions.map(Int64.init)
+        check(dnnl_memory_desc_init_by_tag(&descriptor, Int32(dims.count), dims, dnnl_f32, tag), "describe \(dimensions)")
+        return descriptor
+    }
+
+    /// A float descriptor of a `FeatureMap`: dimensions (N, C, H, W) over channel-major storage.
+    static func descriptor(of shape: (channels: Int, batch: Int, height: Int, width: Int)) -> dnnl_memory_desc_t {
+        var descriptor = dnnl_memory_desc_t()
+        let plane = shape.height * shape.width
+        let dims = [shape.batch, shape.channels, shape.height, shape.width].map(Int64.init)
+        let strides = [plane, shape.batch * plane, shape.width, 1].map(Int64.init)
+        check(dnnl_memory_desc_init_by_strides(&descriptor, 4, dims, dnnl_f32, strides), "describe a feature map")
+        return descriptor
+    }
+
+    /// A memory object for `descriptor`: library-allocated, or without storage (`owned: false`)
+    /// for buffers handed in at each run.
+    static func memory(_ descriptor: dnnl_memory_desc_t, owned: Bool = true) -> dnnl_memory_t {
+        var memory: dnnl_memory_t?
+        var descriptor = descriptor
+        check(dnnl_memory_create(&memory, &descriptor, engine, owned ? conednn_memory_allocate() : nil), "allocate memory")
+        return memory!
+    }
+
+    /// The descriptor of a memory object.
+    static func descriptor(of memory: dnnl_memory_t) -> dnnl_memory_desc_t {
+        var descriptor: UnsafePointer<dnnl_memory_desc_t>?
+        check(dnnl_memory_get_memory_desc(memory, &descriptor), "read a memory descriptor")
+        return descriptor!.pointee
+    }
+
+    /// The memory descriptor a primitive descriptor chose for `query` (source, weights, destination).
+    static func descriptor(_ primitive: dnnl_primitive_desc_t, _ query: dnnl_query_t) -> dnnl_memory_desc_t {
+        dnnl_primitive_desc_query_md(primitive, query, 0)!.pointee
+    }
+}

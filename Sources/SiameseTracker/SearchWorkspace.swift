@@ -1,0 +1,20 @@
+/// What a tracker reuses every frame: the network compiled for its batch of search crops and
+/// the buffers between the stages, so that tracking a frame allocates no large buffers.
+///
+/// A workspace is written on every frame; `SiamFCTracker` keeps its own (copying a tracker
+/// gives the copy a fresh workspace on its next update), so no two threads share one.
+final class SearchWorkspace: @unchecked Sendable {
+    /// The embedding network compiled for `crops`.
+    let plan: InferencePlan
+    /// One search crop per scale.
+    var crops: CropBatch
+    /// The search crops' embeddings.
+    var embedding: FeatureMap
+
+    /// Compiles `network` for `scaleCount` search crops of `searchSize` pixels.
+    init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int) {
+        plan = InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, layout: .interleaved)
+        crops = CropBatch(batch: scaleCount, side: searchSize)
+        embedding = plan.makeOutput()
+    }
+}
