@@ -1,4 +1,4 @@
-/// Upsamples a square score map by an integer factor with bicubic interpolation (Keys,
+/// Upsamples square score maps by an integer factor with bicubic interpolation (Keys,
 /// a = -0.75, as OpenCV's INTER_CUBIC), replicating the border.
 ///
 /// Corners are aligned: `n` cells become `(n - 1) * factor + 1`, so the map's centre cell lands
@@ -7,25 +7,23 @@
 struct BicubicUpsampler: Sendable {
     let inputSize: Int
     let outputSize: Int
-    /// Four source indices and weights per output index, shared by rows and columns.
-    private let indices: [Int]
-    private let weights: [Float]
+    /// The interpolation as an `outputSize x inputSize` matrix `U`, shared by rows and columns:
+    /// a map `S` upsamples to `U S Uᵀ`, two small matrix products.
+    private let matrix: [Float]
 
     init(inputSize: Int, factor: Int) {
         self.inputSize = inputSize
         outputSize = (inputSize - 1) * factor + 1
-        var indices: [Int] = [], weights: [Float] = []
+        var matrix = [Float](repeating: 0, count: outputSize * inputSize)
         for i in 0..<outputSize {
             let source = Double(i) / Double(factor)
             let base = Int(source.rounded(.down))
             let t = source - Double(base)
             for k in -1...2 {
-                indices.append(min(max(base + k, 0), inputSize - 1))
-                weights.append(Float(Self.kernel(Double(k) - t)))
+                matrix[i * inputSize + min(max(base + k, 0), inputSize - 1)] += Float(Self.kernel(Double(k) - t))
             }
         }
-        self.indices = indices
-        self.weights = weights
+        self.matrix = matrix
     }
 
     /// Keys' cubic convolution kernel with a = -0.75.
@@ -36,24 +34,23 @@ struct BicubicUpsampler: Sendable {
         return 0
     }
 
-    /// Upsamples one `inputSize`² map (row-major) into an `outputSize`² map.
-    func upsample(_ input: UnsafeBufferPointer<Float>) -> [Float] {
-        // Rows first into an inputSize x outputSize buffer, then columns.
-        var horizontal = [Float](repeating: 0, count: inputSize * outputSize)
-        for y in 0..<inputSize {
-            for x in 0..<outputSize {
-                var sum: Float = 0
-                for k in 0..<4 { sum += weights[x * 4 + k] * input[y * inputSize + indices[x * 4 + k]] }
-                horizontal[y * outputSize + x] = sum
+    /// Values of scratch space `upsample` needs per map.
+    var scratchCount: Int { inputSize * outputSize }
+
+    /// Upsamples `count` consecutive `inputSize`² maps (row-major) into consecutive
+    /// `outputSize`² maps, using `count * scratchCount` values of `scratch`.
+    func upsample(
+        _ input: UnsafePointer<Float>, count: Int, into output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        matrix.withUnsafeBufferPointer { u in
+            // S Uᵀ for all maps at once: they are stacked row blocks of one matrix.
+            MatrixMultiply.multiply(
+                input, u.baseAddress!, into: scratch, m: count * inputSize, n: outputSize, k: inputSize, transposeB: true)
+            for item in 0..<count {
+                MatrixMultiply.multiply(
+                    u.baseAddress!, scratch + item * scratchCount, into: output + item * outputSize * outputSize,
+                    m: outputSize, n: outputSize, k: inputSize)
             }
         }
-        var output = [Float](repeating: 0, count: outputSize * outputSize)
-        for y in 0..<outputSize {
-            for k in 0..<4 {
-                let weight = weights[y * 4 + k], row = indices[y * 4 + k] * outputSize
-                for x in 0..<outputSize { output[y * outputSize + x] += weight * horizontal[row + x] }
-            }
-        }
-        return output
     }
 }

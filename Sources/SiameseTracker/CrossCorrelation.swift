@@ -6,15 +6,24 @@ public enum CrossCorrelation {
     ///
     /// - Returns: a one-channel map with the search batch, of side `search - exemplar + 1`.
     public static func scoreMaps(exemplar: FeatureMap, search: FeatureMap) -> FeatureMap {
+        var output = FeatureMap(
+            channels: 1, batch: search.batch, height: search.height - exemplar.height + 1, width: search.width - exemplar.width + 1)
+        scoreMaps(exemplar: exemplar, search: search, into: &output)
+        return output
+    }
+
+    /// `scoreMaps(exemplar:search:)` written into `output`, which must have its shape.
+    public static func scoreMaps(exemplar: FeatureMap, search: FeatureMap, into output: inout FeatureMap) {
         precondition(
             (exemplar.batch == 1 || exemplar.batch == search.batch) && exemplar.channels == search.channels,
             "exemplar and search embeddings differ")
         let outHeight = search.height - exemplar.height + 1, outWidth = search.width - exemplar.width + 1
         precondition(outHeight > 0 && outWidth > 0, "search embedding is smaller than the exemplar")
-        var output = FeatureMap(channels: 1, batch: search.batch, height: outHeight, width: outWidth)
+        precondition(output.channels == 1 && output.batch == search.batch && output.height == outHeight && output.width == outWidth, "score map shape")
         exemplar.values.withUnsafeBufferPointer { z in
             search.values.withUnsafeBufferPointer { x in
                 output.values.withUnsafeMutableBufferPointer { out in
+                    out.update(repeating: 0)
                     for item in 0..<search.batch {
                         let map = out.baseAddress! + item * outHeight * outWidth
                         for channel in 0..<search.channels {
@@ -35,6 +44,5 @@ public enum CrossCorrelation {
                 }
             }
         }
-        return output
     }
 }

@@ -33,38 +33,49 @@ struct ScoreMapPeakFinder: Sendable {
 
     /// The peak of a batch of score maps, one per search scale (middle scale = no change).
     func peak(of scoreMaps: FeatureMap) -> ScoreMapPeak {
+        var buffer: [Float] = []
+        return peak(of: scoreMaps, buffer: &buffer)
+    }
+
+    /// `peak(of:)`, upsampling into `buffer`, which grows on first use and is reused after.
+    func peak(of scoreMaps: FeatureMap, buffer: inout [Float]) -> ScoreMapPeak {
+        let size = upsampler.outputSize, plane = size * size
+        let needed = scoreMaps.batch * (plane + upsampler.scratchCount)
+        if buffer.count < needed { buffer = [Float](repeating: 0, count: needed) }
         let middle = scoreMaps.batch / 2
-        var best: (index: Int, map: [Float], value: Float)?
-        scoreMaps.values.withUnsafeBufferPointer { maps in
-            for item in 0..<scoreMaps.batch {
-                let plane = UnsafeBufferPointer(rebasing: maps[(item * scoreMaps.planeSize)..<((item + 1) * scoreMaps.planeSize)])
-                var map = upsampler.upsample(plane)
-                if item != middle {
-                    // Plain SiamFC form: a multiplied penalty (a bonus for negative peaks, measured no worse).
-                    let penalty = Float(configuration.scalePenalty)
-                    for i in map.indices { map[i] *= penalty }
-                }
-                let value = map.max()!
-                if best == nil || value > best!.value { best = (item, map, value) }
+        let penalty = Float(configuration.scalePenalty)
+        return buffer.withUnsafeMutableBufferPointer { buffer in
+            let maps = buffer.baseAddress!
+            scoreMaps.values.withUnsafeBufferPointer { coarse in
+                upsampler.upsample(coarse.baseAddress!, count: scoreMaps.batch, into: maps, scratch: maps + scoreMaps.batch * plane)
             }
+            // Plain SiamFC form: a multiplied penalty on the changed scales (a bonus for negative
+            // peaks, measured no worse); the maximum of a positively scaled map is the scaled maximum.
+            var chosen = middle, best = -Float.infinity
+            for item in 0..<scoreMaps.batch {
+                let map = UnsafeBufferPointer(start: maps + item * plane, count: plane)
+                let value = map.max()! * (item == middle ? 1 : penalty)
+                if value > best { (chosen, best) = (item, value) }
+            }
+            let map = UnsafeBufferPointer(start: maps + chosen * plane, count: plane)
+            let minimum = map.min()!
+            let sum = map.reduce(0) { $0 + ($1 - minimum) }
+            // The window blend of SiamFC, (1 - w) * (x - min) / sum + w * window, in one pass.
+            let influence = Float(configuration.windowInfluence)
+            let slope = (1 - influence) / (sum + 1e-16)
+            var location = 0, bestValue = -Float.infinity
+            window.withUnsafeBufferPointer { window in
+                for i in 0..<plane {
+                    let value = slope * (map[i] - minimum) + influence * window[i]
+                    if value > bestValue { (location, bestValue) = (i, value) }
+                }
+            }
+            let centre = Double(size - 1) / 2
+            return ScoreMapPeak(
+                scaleIndex: chosen,
+                offsetX: (Double(location % size) - centre) * pixelsPerCell,
+                offsetY: (Double(location / size) - centre) * pixelsPerCell,
+                rawScore: map[location])
         }
-        let chosen = best!
-        let size = upsampler.outputSize
-        let penalty = chosen.index == middle ? 1 : Float(configuration.scalePenalty)
-        let minimum = chosen.map.min()!
-        let sum = chosen.map.reduce(0) { $0 + ($1 - minimum) }
-        let influence = Float(configuration.windowInfluence)
-        var location = 0, bestValue = -Float.infinity
-        for i in chosen.map.indices {
-            let normalised = (chosen.map[i] - minimum) / (sum + 1e-16)
-            let value = (1 - influence) * normalised + influence * window[i]
-            if value > bestValue { bestValue = value; location = i }
-        }
-        let centre = Double(size - 1) / 2
-        return ScoreMapPeak(
-            scaleIndex: chosen.index,
-            offsetX: (Double(location % size) - centre) * pixelsPerCell,
-            offsetY: (Double(location / size) - centre) * pixelsPerCell,
-            rawScore: chosen.map[location] / penalty)
     }
 }

@@ -10,11 +10,18 @@ final class SearchWorkspace: @unchecked Sendable {
     var crops: CropBatch
     /// The search crops' embeddings.
     var embedding: FeatureMap
+    /// One score map per scale.
+    var scoreMaps: FeatureMap
+    /// Upsampled score maps and scratch space for `ScoreMapPeakFinder`.
+    var upsampledScoreMaps: [Float] = []
 
-    /// Compiles `network` for `scaleCount` search crops of `searchSize` pixels.
-    init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int) {
+    /// Compiles `network` for `scaleCount` search crops of `searchSize` pixels, to be correlated
+    /// with an exemplar embedding of side `exemplarSide`.
+    init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int, exemplarSide: Int) {
         plan = InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, layout: .interleaved)
         crops = CropBatch(batch: scaleCount, side: searchSize)
         embedding = plan.makeOutput()
+        let mapSide = plan.outputHeight - exemplarSide + 1
+        scoreMaps = FeatureMap(channels: 1, batch: scaleCount, height: mapSide, width: mapSide)
     }
 }

@@ -40,13 +40,17 @@ public struct SiamFCTracker: Sendable {
         initialExemplarSide = configuration.exemplarSide(for: box.size)
         cropper = CropAndResize(paddingWithMeanOf: frame)
         let exemplarSize = configuration.exemplarSize
+        guard network.outputSize(for: exemplarSize) > 0 else {
+            throw .invalidConfiguration("the exemplar size is too small for this network")
+        }
         var crop = CropBatch(batch: 1, side: exemplarSize)
         cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
         exemplarEmbedding = network.embed(crop)
-        workspace = SearchWorkspace(network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize)
         exemplarEnergy = exemplarEmbedding.values.reduce(0) { $0 + $1 * $1 }
         let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
         guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
+        workspace = SearchWorkspace(
+            network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width)
         peakFinder = ScoreMapPeakFinder(mapSize: mapSize, totalStride: network.totalStride, configuration: configuration)
     }
 
@@ -65,7 +69,8 @@ public struct SiamFCTracker: Sendable {
     public mutating func update(frame: RGBImage, times: inout StageTimes) -> TrackingResult {
         var stopwatch = Stopwatch()
         if !isKnownUniquelyReferenced(&workspace) {
-            workspace = SearchWorkspace(network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize)
+            workspace = SearchWorkspace(
+                network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width)
         }
         let workspace = workspace
         let scaleFactors = configuration.scaleFactors
@@ -77,9 +82,9 @@ public struct SiamFCTracker: Sendable {
         times.cropSeconds += stopwatch.lap()
         workspace.plan.run(workspace.crops, into: &workspace.embedding)
         times.embeddingSeconds += stopwatch.lap()
-        let scoreMaps = CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding)
+        CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
         times.correlationSeconds += stopwatch.lap()
-        let peak = peakFinder.peak(of: scoreMaps)
+        let peak = peakFinder.peak(of: workspace.scoreMaps, buffer: &workspace.upsampledScoreMaps)
 
         let framePixelsPerSearchPixel = searchSide * scaleFactors[peak.scaleIndex] / Double(searchSize)
         center = Point(

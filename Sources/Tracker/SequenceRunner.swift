@@ -1,6 +1,7 @@
 import Evaluation
 import Geometry
 import SiameseTracker
+import VideoIO
 
 /// Runs SiamFC over one annotated sequence the one-pass way: start from the first frame's
 /// ground-truth box, update on every later frame, never re-initialise.
@@ -21,7 +22,7 @@ struct SequenceRunner: Sendable {
     func run(_ sequence: TrackingSequence) throws -> SequenceRun {
         let groundTruth = Array(sequence.groundTruth.prefix(frameLimit ?? sequence.groundTruth.count))
         let opened = ContinuousClock.now
-        let reader = try sequence.frames.openReader(decodingThreads: decodingThreads, frameLimit: groundTruth.count)
+        let reader = FramePrefetcher(try sequence.frames.openReader(decodingThreads: decodingThreads, frameLimit: groundTruth.count))
         guard let first = try reader.nextFrame() else { throw tooFewFrames(0, in: sequence) }
         let started = ContinuousClock.now
         var tracker: SiamFCTracker

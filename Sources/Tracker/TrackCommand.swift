@@ -37,7 +37,7 @@ struct TrackCommand: ParsableCommand {
         let start = try BoxArgument.parse(box)
         let network = try model.load()
         ComputeThreads.use(max(threads, 1))
-        let reader = try VideoReader(path: video, threads: threads)
+        let reader = FramePrefetcher(try VideoReader(path: video, threads: threads))
         guard let first = try reader.nextFrame() else { throw CommandError.emptyVideo(video) }
         var tracker = try SiamFCTracker(network: network, configuration: settings.configuration, frame: first.image, box: start)
         let sink = try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput

@@ -6,11 +6,16 @@ final class ScoreMapTests: XCTestCase {
     func testBicubicUpsamplingKeepsConstantsAndRamps() {
         let upsampler = BicubicUpsampler(inputSize: 5, factor: 4)
         let constant = [Float](repeating: 3, count: 25)
-        let flat = constant.withUnsafeBufferPointer { upsampler.upsample($0) }
+        func upsample(_ map: [Float]) -> [Float] {
+            var output = [Float](repeating: 0, count: 17 * 17), scratch = [Float](repeating: 0, count: upsampler.scratchCount)
+            upsampler.upsample(map, count: 1, into: &output, scratch: &scratch)
+            return output
+        }
+        let flat = upsample(constant)
         XCTAssertEqual(flat.count, 17 * 17, "corners aligned: (5 - 1) * 4 + 1 cells a side")
         for value in flat { XCTAssertEqual(value, 3, accuracy: 1e-5) }
         let ramp = (0..<25).map { Float($0 % 5) }
-        let smooth = ramp.withUnsafeBufferPointer { upsampler.upsample($0) }
+        let smooth = upsample(ramp)
         for x in stride(from: 0, to: 17, by: 4) { XCTAssertEqual(smooth[8 * 17 + x], Float(x) / 4, accuracy: 1e-5, "input cells are kept") }
         // Away from the replicated border, within a few hundredths of linear (a = -0.75 is not linear-exact).
         for x in 4...12 { XCTAssertEqual(smooth[8 * 17 + x], Float(x) / 4, accuracy: 0.05) }
