@@ -49,7 +49,7 @@ public struct CropAndResize: Sendable {
     }
 
     /// Bilinear sampling, rows first: each output row blends its two source rows into a buffer
-    /// (a loop the compiler vectorises), then each output pixel blends two buffer columns.
+    /// (a loop the compiler vectorises), then each output pixel blends two buffer pixels.
     private func crop(
         _ image: RGBImage, center: Point, side: Double, outputSize: Int, into out: UnsafeMutablePointer<Float>, layout: Layout
     ) {
@@ -60,21 +60,27 @@ public struct CropAndResize: Sendable {
         // misses the frame sideways.
         let low = columns.lazy.flatMap { [$0.first, $0.second] }.first { $0 >= 0 } ?? 0
         let high = columns.reversed().lazy.flatMap { [$0.second, $0.first] }.first { $0 >= 0 } ?? -1
-        var blended = [Float](repeating: 0, count: max(high - low + 1, 0) * 3)
+        let span = max(high - low + 1, 0)
+        // The blended row holds the span's pixels, then one pixel of padding colour that the
+        // taps outside the frame read, so the pixel loop needs no branch.
+        var blended = [Float](repeating: 0, count: (span + 1) * 3)
+        for channel in 0..<3 { blended[span * 3 + channel] = pad[channel] }
+        let offsets = columns.map { tap in (tap.first < 0 ? span : tap.first - low) * 3 }
+            + columns.map { tap in (tap.second < 0 ? span : tap.second - low) * 3 }
         let rowBytes = image.width * 3
         image.pixels.withUnsafeBufferPointer { pixels in
             blended.withUnsafeMutableBufferPointer { blend in
+                let inside = UnsafeMutableBufferPointer(rebasing: blend[0..<(span * 3)])
                 for (oy, row) in rows.enumerated() {
                     let upper = row.first < 0 ? nil : pixels.baseAddress! + row.first * rowBytes + low * 3
                     let lower = row.second < 0 ? nil : pixels.baseAddress! + row.second * rowBytes + low * 3
-                    Self.blendRows(upper, lower, fraction: row.fraction, pad: pad, into: blend)
+                    Self.blendRows(upper, lower, fraction: row.fraction, pad: pad, into: inside)
                     let target = out + layout.start + oy * layout.rowStride
                     for (ox, column) in columns.enumerated() {
                         let pixel = target + ox * layout.pixelStride
+                        let left = blend.baseAddress! + offsets[ox], right = blend.baseAddress! + offsets[outputSize + ox]
                         for channel in 0..<3 {
-                            let left = column.first < 0 ? pad[channel] : blend[(column.first - low) * 3 + channel]
-                            let right = column.second < 0 ? pad[channel] : blend[(column.second - low) * 3 + channel]
-                            pixel[channel * layout.channelStride] = left + column.fraction * (right - left)
+                            pixel[channel * layout.channelStride] = left[channel] + column.fraction * (right[channel] - left[channel])
                         }
                     }
                 }

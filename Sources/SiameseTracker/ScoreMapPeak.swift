@@ -54,21 +54,26 @@ struct ScoreMapPeakFinder: Sendable {
             var chosen = middle, best = -Float.infinity
             for item in 0..<scoreMaps.batch {
                 let map = UnsafeBufferPointer(start: maps + item * plane, count: plane)
-                let value = map.max()! * (item == middle ? 1 : penalty)
+                let value = VectorReductions.maximum(map) * (item == middle ? 1 : penalty)
                 if value > best { (chosen, best) = (item, value) }
             }
             let map = UnsafeBufferPointer(start: maps + chosen * plane, count: plane)
-            let minimum = map.min()!
-            let sum = map.reduce(0) { $0 + ($1 - minimum) }
+            let minimum = VectorReductions.minimum(map)
+            let sum = VectorReductions.sum(map, minus: minimum)
             // The window blend of SiamFC, (1 - w) * (x - min) / sum + w * window, in one pass.
             let influence = Float(configuration.windowInfluence)
             let slope = (1 - influence) / (sum + 1e-16)
-            var location = 0, bestValue = -Float.infinity
-            window.withUnsafeBufferPointer { window in
-                for i in 0..<plane {
-                    let value = slope * (map[i] - minimum) + influence * window[i]
-                    if value > bestValue { (location, bestValue) = (i, value) }
-                }
+            let location = window.withUnsafeBufferPointer { window in
+                let mapBytes = UnsafeRawPointer(map.baseAddress!), windowBytes = UnsafeRawPointer(window.baseAddress!)
+                typealias Vector = VectorReductions.Vector
+                return VectorReductions.firstIndexOfMaximum(
+                    count: plane,
+                    vector: { start in
+                        let values = mapBytes.loadUnaligned(fromByteOffset: start * 4, as: Vector.self)
+                        let weights = windowBytes.loadUnaligned(fromByteOffset: start * 4, as: Vector.self)
+                        return slope * (values - Vector(repeating: minimum)) + influence * weights
+                    },
+                    scalar: { i in slope * (map[i] - minimum) + influence * window[i] })
             }
             let centre = Double(size - 1) / 2
             return ScoreMapPeak(

@@ -61,11 +61,15 @@ struct BenchCommand: ParsableCommand {
         let measurement = BenchMeasurement(network: network, configuration: tracker.configuration, clip: clip, decodingThreads: threads)
         if warmupFrames > 0 { _ = try measurement.pass(frameLimit: warmupFrames + 1) }
         let passes = try (0..<repetitions).map { _ in try measurement.pass(frameLimit: maxFrames) }
+        let pipelined = try (0..<repetitions).map { _ in try measurement.pipelined(frameLimit: maxFrames) }
+        let decodeAlone = try (0..<repetitions).map { _ in try measurement.decodeAlone(frameLimit: maxFrames) }
         let settings = measurement.configuration
         let report = BenchReport(
-            passes: passes, video: clip.frames.displayPath, warmUpFrames: warmupFrames, threads: threads,
+            passes: passes, pipelinedFramesPerSecond: pipelined, decodeAloneFramesPerSecond: decodeAlone,
+            video: clip.frames.displayPath, warmUpFrames: warmupFrames, threads: threads,
             loadAverageBeforeMeasuring: loadAverage,
-            embeddingOperationsPerFrame: settings.scaleCount * network.floatingPointOperations(inputSize: settings.searchSize))
+            embeddingOperationsPerFrame: settings.scaleCount * network.floatingPointOperations(inputSize: settings.searchSize),
+            matrixMultiplyGigaflopsPerSecond: MatrixMultiplyRate.measure())
         print(json ? report.json : report.text)
     }
 

@@ -1,5 +1,6 @@
 import Evaluation
 import SiameseTracker
+import VideoIO
 
 /// Times the tracker frame by frame on one clip: decoding around `nextFrame()`, the stages from
 /// `StageTimes`, and the whole update on the clock.
@@ -58,5 +59,37 @@ struct BenchMeasurement {
         }
         guard !frames.isEmpty else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
         return Pass(frameWidth: reader.width, frameHeight: reader.height, initialisationSeconds: initialisationSeconds, frames: frames)
+    }
+
+    /// Frames per second of decoding and colour conversion alone over the clip: the ceiling for
+    /// any end-to-end speed.
+    func decodeAlone(frameLimit: Int?) throws -> Double {
+        let started = ContinuousClock.now
+        let reader = try clip.frames.openReader(decodingThreads: decodingThreads, frameLimit: frameLimit)
+        var frames = 0
+        while frames < frameLimit ?? .max, try reader.nextFrame() != nil { frames += 1 }
+        guard frames >= 2 else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
+        return Double(frames) / started.secondsElapsed
+    }
+
+    /// Frames per second of the whole clip the way `siamtrack track` runs it: opening, decoding
+    /// on its own thread, starting the tracker and tracking every frame, by the wall clock.
+    func pipelined(frameLimit: Int?) throws -> Double {
+        let started = ContinuousClock.now
+        let reader = FramePrefetcher(try clip.frames.openReader(decodingThreads: decodingThreads, frameLimit: frameLimit))
+        guard let first = try reader.nextFrame() else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
+        var tracker: SiamFCTracker
+        do {
+            tracker = try SiamFCTracker(network: network, configuration: configuration, frame: first.image, box: clip.box)
+        } catch {
+            throw BenchError.cannotStart(error)
+        }
+        var frames = 1
+        while frames < frameLimit ?? .max, let frame = try reader.nextFrame() {
+            _ = tracker.update(frame: frame.image)
+            frames += 1
+        }
+        guard frames >= 2 else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
+        return Double(frames) / started.secondsElapsed
     }
 }

@@ -48,14 +48,25 @@ struct BenchReport: Codable {
     let embeddingGigaflopsPerSecond: Double
     /// 1 / median tracking time.
     let trackingFramesPerSecond: Double
-    /// 1 / median decode-plus-tracking time.
+    /// 1 / median (decode + update): the two stages one after the other on one thread.
     let endToEndFramesPerSecond: Double
+    /// Median over repetitions of whole-clip frames per second with decoding on its own thread
+    /// (what `siamtrack track` does).
+    let pipelinedFramesPerSecond: Double
+    /// Median over repetitions of whole-clip frames per second of decoding alone: the ceiling.
+    let decodeAloneFramesPerSecond: Double
+    /// What a large square matrix product sustains on this CPU with the same threads.
+    let matrixMultiplyGigaflopsPerSecond: Double
+    /// The embedding's FLOPs per frame at that rate: its time if the network ran at the CPU's
+    /// sustained GEMM rate.
+    let embeddingFloorMilliseconds: Double
 
     /// Summarises timed passes over `video`; `embeddingOperationsPerFrame` counts the network's
     /// floating-point operations on one frame's search crops.
     init(
-        passes: [BenchMeasurement.Pass], video: String, warmUpFrames: Int, threads: Int, loadAverageBeforeMeasuring: Double?,
-        embeddingOperationsPerFrame: Int
+        passes: [BenchMeasurement.Pass], pipelinedFramesPerSecond: [Double], decodeAloneFramesPerSecond: [Double],
+        video: String, warmUpFrames: Int, threads: Int, loadAverageBeforeMeasuring: Double?,
+        embeddingOperationsPerFrame: Int, matrixMultiplyGigaflopsPerSecond: Double
     ) {
         precondition(!passes.isEmpty, "a report needs at least one pass")
         let frames = passes.flatMap(\.frames)
@@ -84,6 +95,10 @@ struct BenchReport: Codable {
         embeddingGigaflopsPerSecond = embeddingGigaflopsPerFrame / (medianMilliseconds.embedding / 1000)
         trackingFramesPerSecond = 1000 / medianMilliseconds.tracking
         endToEndFramesPerSecond = 1000 / medianMilliseconds.endToEnd
+        self.pipelinedFramesPerSecond = pipelinedFramesPerSecond.median ?? 0
+        self.decodeAloneFramesPerSecond = decodeAloneFramesPerSecond.median ?? 0
+        self.matrixMultiplyGigaflopsPerSecond = matrixMultiplyGigaflopsPerSecond
+        embeddingFloorMilliseconds = embeddingGigaflopsPerFrame / matrixMultiplyGigaflopsPerSecond * 1000
     }
 
     /// The report for people: a stage table and the speeds.
@@ -96,7 +111,7 @@ struct BenchReport: Codable {
             ("correlation", stages.correlation),
             ("post-processing", stages.postProcessing),
             ("tracking (update, total)", stages.tracking),
-            ("end to end (decode + tracking)", stages.endToEnd),
+            ("decode + tracking, one thread", stages.endToEnd),
         ]
         return ([
             "video: \(video) (\(frameWidth)x\(frameHeight))",
@@ -110,9 +125,13 @@ struct BenchReport: Codable {
         } + [
             "initialisation (once per clip)  " + String(format: "%15.2f", initialisationMilliseconds),
             "",
-            String(format: "embedding: %.3f GFLOP per frame, %.1f GFLOP/s", embeddingGigaflopsPerFrame, embeddingGigaflopsPerSecond),
+            String(format: "embedding: %.3f GFLOP per frame at %.1f GFLOP/s; sgemm sustains %.1f GFLOP/s here: floor %.2f ms/frame",
+                   embeddingGigaflopsPerFrame, embeddingGigaflopsPerSecond, matrixMultiplyGigaflopsPerSecond, embeddingFloorMilliseconds),
+            String(format: "decode alone: %.1f fps (whole clip)", decodeAloneFramesPerSecond),
+            String(format: "end to end, decoding on its own thread: %.1f fps (whole clip), %.0f%% of decode alone",
+                   pipelinedFramesPerSecond, 100 * pipelinedFramesPerSecond / decodeAloneFramesPerSecond),
             String(format: "tracking: %.1f fps    end to end: %.1f fps    (%d thread%@)",
-                   trackingFramesPerSecond, endToEndFramesPerSecond, threads, threads == 1 ? "" : "s"),
+                   trackingFramesPerSecond, pipelinedFramesPerSecond, threads, threads == 1 ? "" : "s"),
         ]).joined(separator: "\n")
     }
 
