@@ -4,7 +4,10 @@ import XCTest
 
 final class VectorReductionsTests: XCTestCase {
     /// 37 values: two whole vectors and a tail of 5, with the maximum 9 first at index 20 and again at 33.
-    private let values: [Float] = (0..<37).map { i in i == 20 || i == 33 ? 9 : Float((i * 7) % 11) - 3 }
+    private let values: [Float] = (0..<37).map { (i: Int) -> Float in
+        if i == 20 || i == 33 { return 9 }
+        return Float((i * 7) % 11 - 3)
+    }
 
     func testMaximumMinimumAndSumMatchPlainLoops() {
         values.withUnsafeBufferPointer { buffer in
