@@ -20,24 +20,31 @@ public enum CrossCorrelation {
         let outHeight = search.height - exemplar.height + 1, outWidth = search.width - exemplar.width + 1
         precondition(outHeight > 0 && outWidth > 0, "search embedding is smaller than the exemplar")
         precondition(output.channels == 1 && output.batch == search.batch && output.height == outHeight && output.width == outWidth, "score map shape")
+        // Rows are summed at the search's full width, so that one exemplar weight scales one
+        // long contiguous run of the search plane (a loop the compiler vectorises); the columns
+        // past the map's width are discarded at the end.
+        let runLength = (outHeight - 1) * search.width + outWidth
+        var wide = [Float](repeating: 0, count: runLength)
         exemplar.values.withUnsafeBufferPointer { z in
             search.values.withUnsafeBufferPointer { x in
                 output.values.withUnsafeMutableBufferPointer { out in
-                    out.update(repeating: 0)
-                    for item in 0..<search.batch {
-                        let map = out.baseAddress! + item * outHeight * outWidth
-                        for channel in 0..<search.channels {
-                            let kernel = z.baseAddress! + exemplar.planeOffset(channel: channel, item: exemplar.batch == 1 ? 0 : item)
-                            let plane = x.baseAddress! + search.planeOffset(channel: channel, item: item)
-                            for dy in 0..<exemplar.height {
-                                for dx in 0..<exemplar.width {
-                                    let weight = kernel[dy * exemplar.width + dx]
-                                    for y in 0..<outHeight {
-                                        let source = plane + (y + dy) * search.width + dx
-                                        let target = map + y * outWidth
-                                        for x in 0..<outWidth { target[x] += weight * source[x] }
+                    wide.withUnsafeMutableBufferPointer { wide in
+                        for item in 0..<search.batch {
+                            wide.update(repeating: 0)
+                            for channel in 0..<search.channels {
+                                let kernel = z.baseAddress! + exemplar.planeOffset(channel: channel, item: exemplar.batch == 1 ? 0 : item)
+                                let plane = x.baseAddress! + search.planeOffset(channel: channel, item: item)
+                                for dy in 0..<exemplar.height {
+                                    for dx in 0..<exemplar.width {
+                                        let weight = kernel[dy * exemplar.width + dx]
+                                        let source = plane + dy * search.width + dx
+                                        for i in 0..<runLength { wide[i] += weight * source[i] }
                                     }
                                 }
+                            }
+                            let map = out.baseAddress! + item * outHeight * outWidth
+                            for y in 0..<outHeight {
+                                (map + y * outWidth).update(from: wide.baseAddress! + y * search.width, count: outWidth)
                             }
                         }
                     }

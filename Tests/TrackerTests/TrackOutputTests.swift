@@ -78,6 +78,18 @@ final class TrackOutputTests: XCTestCase {
         XCTAssertEqual(lines.map(\.frame), Array(0..<5), "one line per image")
     }
 
+    func testTheSameVideoAndThreadCountGiveTheSameBoxes() throws {
+        let video = SiamtrackProcess.path("clips/distractor/video.mp4"), box = "76.32,89.22,60.00,60.00"
+        for threads in ["1", "2"] {
+            let first = try SiamtrackProcess.run(["track", video, "--box", box, "--threads", threads])
+            let second = try SiamtrackProcess.run(["track", video, "--box", box, "--threads", threads])
+            try assertSucceeds(first)
+            try assertSucceeds(second)
+            XCTAssertGreaterThan(first.outputLines.count, 100)
+            XCTAssertEqual(first.outputLines, second.outputLines, "\(threads) thread(s)")
+        }
+    }
+
     private func assertFirstLineIsTheStartBox(_ lines: [TrackLine], _ start: Box, file: StaticString = #filePath, line: UInt = #line) {
         guard let first = lines.first else { return XCTFail("no lines", file: file, line: line) }
         XCTAssertEqual(first.frame, 0, file: file, line: line)
