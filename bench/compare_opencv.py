@@ -9,13 +9,18 @@ Runs KCF, CSRT and MIL (and NanoTrack, ViT when given their ONNX files) one-pass
 sequence, scores them with siamtrack eval's definitions (bench/ope_metrics.py) and prints one
 markdown table with siamtrack's row taken from its report.json. fps columns are medians over
 sequences of frames / seconds: "fps" counts the tracker alone (init and updates, decoding
-excluded), "e2e fps" counts decoding too.
+excluded), "e2e fps" counts decoding too. With --siamtrack BINARY, a row "siamtrack track
+(process)" times `siamtrack track` as users run it, one process per video from start to exit
+(model loading included), and the e2e ratios of that row against every other tracker follow.
 """
 import argparse
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
+import time
 
 import cv2
 
@@ -35,6 +40,8 @@ def arguments():
     parser.add_argument("--vit", help="OpenCV ViT tracker ONNX file (adds ViT)")
     parser.add_argument("--threads", type=int, default=2, help="OpenCV threads (default: %(default)s)")
     parser.add_argument("--max-frames", type=int, help="only the first N frames of each sequence")
+    parser.add_argument("--siamtrack", metavar="BINARY",
+                        help="also time `BINARY track` as a whole process on every video (e.g. .build/release/siamtrack)")
     parser.add_argument("--results", help="also write each tracker's boxes and times here, in OTB results "
                         "format (DIR/NAME/SEQ.txt), for siamtrack eval --compare")
     return parser.parse_args()
@@ -83,6 +90,28 @@ def siamtrack_row(path, sequences, max_frames):
     }
 
 
+def siamtrack_process_row(binary, sequences):
+    """Times `siamtrack track` per video from process start to exit: frames / wall seconds."""
+    end_to_end_fps = []
+    with tempfile.TemporaryDirectory() as scratch:
+        output = os.path.join(scratch, "boxes.jsonl")
+        for sequence in sequences:
+            if sequence.video is None:
+                continue
+            box = ",".join(repr(float(v)) for v in sequence.initial_box)
+            started = time.perf_counter()
+            subprocess.run([binary, "track", sequence.video, "--box", box, "--output", output], check=True)
+            elapsed = time.perf_counter() - started
+            with open(output, encoding="utf-8") as file:
+                frames = sum(1 for _ in file)
+            end_to_end_fps.append(frames / elapsed)
+            print(f"  siamtrack track {sequence.name}: {frames} frames, {end_to_end_fps[-1]:.1f} fps end to end", file=sys.stderr)
+    if not end_to_end_fps:
+        sys.exit("compare_opencv.py: --siamtrack times video files, and the dataset has none")
+    return {"tracker": "siamtrack track (process)", "auc": None, "precision_at_20px": None, "normalized_precision_auc": None,
+            "success_rate_at_0_5": None, "fps": None, "e2e_fps": ope_metrics.median(end_to_end_fps)}
+
+
 def check_same_definitions(folder, sequences, reported_auc):
     """Rescores siamtrack's own boxes (NAME.txt beside report.json) here: the AUC must come out the same."""
     curves = []
@@ -102,7 +131,7 @@ def markdown(rows):
     def number(value, digits):
         return "-" if value is None else f"{value:.{digits}f}"
     lines = ["| tracker | AUC | P@20 | NPrec | SR0.5 | fps | e2e fps |", "|---|---|---|---|---|---|---|"]
-    for row in sorted(rows, key=lambda r: -r["auc"]):
+    for row in sorted(rows, key=lambda r: -(r["auc"] if r["auc"] is not None else -1)):
         lines.append(f"| {row['tracker']} | {number(row['auc'], 3)} | {number(row['precision_at_20px'], 3)} | "
                      f"{number(row['normalized_precision_auc'], 3)} | {number(row['success_rate_at_0_5'], 3)} | "
                      f"{number(row['fps'], 1)} | {number(row['e2e_fps'], 1)} |")
@@ -129,9 +158,15 @@ def main():
     else:
         print(f"no siamtrack report at {options.siamtrack_report}; run siamtrack eval first to get its row", file=sys.stderr)
     rows += [evaluate(n, made[n], sequences, options.max_frames, options.results) for n in dict.fromkeys(names)]
+    process = siamtrack_process_row(options.siamtrack, sequences) if options.siamtrack else None
     frames = sum(len(s.ground_truth) if options.max_frames is None else min(options.max_frames, len(s.ground_truth)) for s in sequences)
     print(f"{len(sequences)} sequences, {frames} frames of {options.dataset}; OpenCV {cv2.__version__}, {options.threads} threads\n")
-    print(markdown(rows))
+    print(markdown(rows + ([process] if process else [])))
+    if process:
+        print()
+        for row in rows:
+            if row["tracker"] != "siamtrack" and row["e2e_fps"]:
+                print(f"siamtrack track end to end / {row['tracker']} end to end: {process['e2e_fps'] / row['e2e_fps']:.2f}")
 
 
 if __name__ == "__main__":

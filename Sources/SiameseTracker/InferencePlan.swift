@@ -173,11 +173,7 @@ final class InferencePlan: @unchecked Sendable {
                     &description, dnnl_forward_inference, dnnl_pooling_max, &source, &destination,
                     [Int64(s), Int64(s)], [Int64(k), Int64(k)], [0, 0], [0, 0]),
                 "describe a max-pool")
-            let descriptor = primitiveDescriptor(&description, nil)
-            defer { dnnl_primitive_desc_destroy(descriptor) }
-            let output = keep(OneDNN.memory(OneDNN.descriptor(descriptor, dnnl_query_dst_md)))
-            appendPrimitive(descriptor, [(DNNL_ARG_SRC_0, current), (DNNL_ARG_DST_0, output)])
-            current = output
+            appendOneInputLayer(&description)
             (height, width) = (outHeight, outWidth)
         }
 
@@ -188,7 +184,12 @@ final class InferencePlan: @unchecked Sendable {
             OneDNN.check(
                 dnnl_eltwise_forward_desc_init(&description, dnnl_forward_inference, dnnl_eltwise_relu, &data, 0, 0),
                 "describe a ReLU")
-            let descriptor = primitiveDescriptor(&description, nil)
+            appendOneInputLayer(&description)
+        }
+
+        /// Compiles a layer that reads only the current map, and makes its output current.
+        private mutating func appendOneInputLayer(_ description: UnsafeRawPointer) {
+            let descriptor = primitiveDescriptor(description, nil)
             defer { dnnl_primitive_desc_destroy(descriptor) }
             let output = keep(OneDNN.memory(OneDNN.descriptor(descriptor, dnnl_query_dst_md)))
             appendPrimitive(descriptor, [(DNNL_ARG_SRC_0, current), (DNNL_ARG_DST_0, output)])

@@ -41,6 +41,22 @@ final class SiamFCTrackerTests: XCTestCase {
         XCTAssertEqual(try run(), try run())
     }
 
+    func testACopiedTrackerFollowsOnItsOwnAsAValue() throws {
+        var original = try SiamFCTracker(network: network, frame: scene.frame(patchAt: 30, 30), box: scene.box(patchAt: 30, 30))
+        _ = original.update(frame: scene.frame(patchAt: 35, 30))
+        var copy = original
+        // Interleaved updates on different frames: a shared buffer would mix the two tracks.
+        var copyBoxes: [Box] = [], originalBoxes: [Box] = []
+        for step in 2...6 {
+            copyBoxes.append(copy.update(frame: scene.frame(patchAt: 30 + step * 5, 30)).box)
+            originalBoxes.append(original.update(frame: scene.frame(patchAt: 30, 30 + step * 5)).box)
+        }
+        var alone = try SiamFCTracker(network: network, frame: scene.frame(patchAt: 30, 30), box: scene.box(patchAt: 30, 30))
+        _ = alone.update(frame: scene.frame(patchAt: 35, 30))
+        XCTAssertEqual(copyBoxes, (2...6).map { alone.update(frame: scene.frame(patchAt: 30 + $0 * 5, 30)).box })
+        XCTAssertGreaterThan(originalBoxes.last!.intersectionOverUnion(scene.box(patchAt: 30, 60)), 0.5, "the original went down")
+    }
+
     func testRejectsEmptyNegativeNaNAndOutsideBoxes() {
         let frame = scene.frame(patchAt: 0, 0)
         let cases: [(Box, String)] = [
