@@ -49,38 +49,46 @@ public struct CropAndResize: Sendable {
     }
 
     /// Bilinear sampling, rows first: each output row blends its two source rows into a buffer
-    /// (a loop the compiler vectorises), then each output pixel blends two buffer pixels.
+    /// (a loop the compiler vectorises), then each output pixel blends two buffer pixels. The
+    /// buffers live on the stack, so a crop allocates nothing.
     private func crop(
         _ image: RGBImage, center: Point, side: Double, outputSize: Int, into out: UnsafeMutablePointer<Float>, layout: Layout
     ) {
-        let columns = Self.taps(center: center.x, side: side, outputSize: outputSize, limit: image.width)
-        let rows = Self.taps(center: center.y, side: side, outputSize: outputSize, limit: image.height)
-        let pad = [padding.red, padding.green, padding.blue]
-        // Source columns any output pixel reads (taps grow left to right); none when the crop
-        // misses the frame sideways.
-        let low = columns.lazy.flatMap { [$0.first, $0.second] }.first { $0 >= 0 } ?? 0
-        let high = columns.reversed().lazy.flatMap { [$0.second, $0.first] }.first { $0 >= 0 } ?? -1
-        let span = max(high - low + 1, 0)
-        // The blended row holds the span's pixels, then one pixel of padding colour that the
-        // taps outside the frame read, so the pixel loop needs no branch.
-        var blended = [Float](repeating: 0, count: (span + 1) * 3)
-        for channel in 0..<3 { blended[span * 3 + channel] = pad[channel] }
-        let offsets = columns.map { tap in (tap.first < 0 ? span : tap.first - low) * 3 }
-            + columns.map { tap in (tap.second < 0 ? span : tap.second - low) * 3 }
-        let rowBytes = image.width * 3
-        image.pixels.withUnsafeBufferPointer { pixels in
-            blended.withUnsafeMutableBufferPointer { blend in
-                let inside = UnsafeMutableBufferPointer(rebasing: blend[0..<(span * 3)])
-                for (oy, row) in rows.enumerated() {
-                    let upper = row.first < 0 ? nil : pixels.baseAddress! + row.first * rowBytes + low * 3
-                    let lower = row.second < 0 ? nil : pixels.baseAddress! + row.second * rowBytes + low * 3
-                    Self.blendRows(upper, lower, fraction: row.fraction, pad: pad, into: inside)
-                    let target = out + layout.start + oy * layout.rowStride
-                    for (ox, column) in columns.enumerated() {
-                        let pixel = target + ox * layout.pixelStride
-                        let left = blend.baseAddress! + offsets[ox], right = blend.baseAddress! + offsets[outputSize + ox]
-                        for channel in 0..<3 {
-                            pixel[channel * layout.channelStride] = left[channel] + column.fraction * (right[channel] - left[channel])
+        withUnsafeTemporaryAllocation(of: Tap.self, capacity: 2 * outputSize) { taps in
+            let columns = UnsafeMutableBufferPointer(rebasing: taps[0..<outputSize])
+            let rows = UnsafeMutableBufferPointer(rebasing: taps[outputSize...])
+            Self.fillTaps(columns, center: center.x, side: side, limit: image.width)
+            Self.fillTaps(rows, center: center.y, side: side, limit: image.height)
+            // Source columns any output pixel reads (taps grow left to right); none when the
+            // crop misses the frame sideways.
+            let low = columns.lazy.map { $0.first >= 0 ? $0.first : $0.second }.first { $0 >= 0 } ?? 0
+            let high = columns.reversed().lazy.map { $0.second >= 0 ? $0.second : $0.first }.first { $0 >= 0 } ?? -1
+            let span = max(high - low + 1, 0)
+            // The blended row holds the span's pixels, then one pixel of padding colour that the
+            // taps outside the frame read, so the pixel loop needs no branch.
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: (span + 1) * 3) { blend in
+                let pad = padding
+                (blend[span * 3], blend[span * 3 + 1], blend[span * 3 + 2]) = (pad.red, pad.green, pad.blue)
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * outputSize) { offsets in
+                    for (ox, tap) in columns.enumerated() {
+                        offsets[ox] = (tap.first < 0 ? span : tap.first - low) * 3
+                        offsets[outputSize + ox] = (tap.second < 0 ? span : tap.second - low) * 3
+                    }
+                    let inside = UnsafeMutableBufferPointer(rebasing: blend[0..<(span * 3)])
+                    let rowBytes = image.width * 3
+                    image.pixels.withUnsafeBufferPointer { pixels in
+                        for (oy, row) in rows.enumerated() {
+                            let upper = row.first < 0 ? nil : pixels.baseAddress! + row.first * rowBytes + low * 3
+                            let lower = row.second < 0 ? nil : pixels.baseAddress! + row.second * rowBytes + low * 3
+                            Self.blendRows(upper, lower, fraction: row.fraction, pad: pad, into: inside)
+                            let target = out + layout.start + oy * layout.rowStride
+                            for (ox, column) in columns.enumerated() {
+                                let pixel = target + ox * layout.pixelStride
+                                let left = blend.baseAddress! + offsets[ox], right = blend.baseAddress! + offsets[outputSize + ox]
+                                for channel in 0..<3 {
+                                    pixel[channel * layout.channelStride] = left[channel] + column.fraction * (right[channel] - left[channel])
+                                }
+                            }
                         }
                     }
                 }
@@ -90,7 +98,7 @@ public struct CropAndResize: Sendable {
 
     /// `upper + fraction * (lower - upper)` per value, with the padding colour for a row outside the frame.
     private static func blendRows(
-        _ upper: UnsafePointer<UInt8>?, _ lower: UnsafePointer<UInt8>?, fraction: Float, pad: [Float],
+        _ upper: UnsafePointer<UInt8>?, _ lower: UnsafePointer<UInt8>?, fraction: Float, pad: (red: Float, green: Float, blue: Float),
         into blend: UnsafeMutableBufferPointer<Float>
     ) {
         if let upper, let lower {
@@ -100,8 +108,9 @@ public struct CropAndResize: Sendable {
             }
         } else {
             for i in blend.indices {
-                let a = upper.map { Float($0[i]) } ?? pad[i % 3]
-                let b = lower.map { Float($0[i]) } ?? pad[i % 3]
+                let colour = i % 3 == 0 ? pad.red : i % 3 == 1 ? pad.green : pad.blue
+                let a = upper.map { Float($0[i]) } ?? colour
+                let b = lower.map { Float($0[i]) } ?? colour
                 blend[i] = a + fraction * (b - a)
             }
         }
@@ -114,15 +123,17 @@ public struct CropAndResize: Sendable {
         var fraction: Float
     }
 
-    /// Bilinear taps along one axis: output pixel centres mapped onto source pixel centres.
-    static func taps(center: Double, side: Double, outputSize: Int, limit: Int) -> [Tap] {
+    /// Bilinear taps along one axis, one per output pixel: output pixel centres mapped onto
+    /// source pixel centres.
+    static func fillTaps(_ taps: UnsafeMutableBufferPointer<Tap>, center: Double, side: Double, limit: Int) {
+        let outputSize = taps.count
         let step = side / Double(outputSize)
-        return (0..<outputSize).map { i in
+        func inside(_ j: Int) -> Int { (0..<limit).contains(j) ? j : -1 }
+        for i in 0..<outputSize {
             let source = center + (Double(i) + 0.5 - Double(outputSize) / 2) * step - 0.5
             let lower = source.rounded(.down)
             let index = Int(lower)
-            func inside(_ j: Int) -> Int { (0..<limit).contains(j) ? j : -1 }
-            return Tap(first: inside(index), second: inside(index + 1), fraction: Float(source - lower))
+            taps.initializeElement(at: i, to: Tap(first: inside(index), second: inside(index + 1), fraction: Float(source - lower)))
         }
     }
 }

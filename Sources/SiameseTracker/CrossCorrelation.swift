@@ -24,13 +24,12 @@ public enum CrossCorrelation {
         // long contiguous run of the search plane (a loop the compiler vectorises); the columns
         // past the map's width are discarded at the end.
         let runLength = (outHeight - 1) * search.width + outWidth
-        var wide = [Float](repeating: 0, count: runLength)
         exemplar.values.withUnsafeBufferPointer { z in
             search.values.withUnsafeBufferPointer { x in
                 output.values.withUnsafeMutableBufferPointer { out in
-                    wide.withUnsafeMutableBufferPointer { wide in
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: runLength) { wide in
                         for item in 0..<search.batch {
-                            wide.update(repeating: 0)
+                            wide.initialize(repeating: 0)
                             for channel in 0..<search.channels {
                                 let kernel = z.baseAddress! + exemplar.planeOffset(channel: channel, item: exemplar.batch == 1 ? 0 : item)
                                 let plane = x.baseAddress! + search.planeOffset(channel: channel, item: item)
