@@ -12,6 +12,8 @@ public struct SiamFCTracker: Sendable {
     private let network: EmbeddingNetwork
     private let cropper: CropAndResize
     private let peakFinder: ScoreMapPeakFinder
+    /// `configuration.scaleFactors`, computed once.
+    private let scaleFactors: [Double]
     private var workspace: SearchWorkspace
     private let exemplarEmbedding: FeatureMap
     /// `‖φ(z)‖²`: the score of the exemplar against itself, the reference for confidence.
@@ -35,6 +37,7 @@ public struct SiamFCTracker: Sendable {
         }
         self.configuration = configuration
         self.network = network
+        scaleFactors = configuration.scaleFactors
         center = box.center
         initialTargetSize = box.size
         initialExemplarSide = configuration.exemplarSide(for: box.size)
@@ -73,7 +76,6 @@ public struct SiamFCTracker: Sendable {
                 network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width)
         }
         let workspace = workspace
-        let scaleFactors = configuration.scaleFactors
         let searchSize = configuration.searchSize
         let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)
         for (item, factor) in scaleFactors.enumerated() {
