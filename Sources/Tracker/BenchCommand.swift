@@ -12,7 +12,10 @@ struct BenchCommand: ParsableCommand {
             times from its first frame. Every frame after the first is timed: decoding and colour \
             conversion around the reader's nextFrame(), crops, embedding, correlation and \
             post-processing inside update(). Reports the median of each over all timed frames; \
-            tracking fps = 1 / median update time, end-to-end fps = 1 / median (decode + update). \
+            tracking fps = 1 / median update time. Then runs the whole clip --repetitions times \
+            as `track` does (decoding on its own thread) and decoding alone, and reports the \
+            median fps of each: end to end and its ceiling. Also measures the sgemm rate this CPU \
+            sustains, and the network's floor at that rate. \
             Starting the tracker (the exemplar's embedding) is reported apart, once per clip. \
             Without VIDEO, measures the bundled clip clips/\(BenchClip.bundledName).
             """)
