@@ -8,7 +8,7 @@ public enum MatrixMultiplyRate {
         var c = [Float](repeating: 0, count: side * side)
         var seconds: [Double] = []
         for _ in 0...repetitions {
-            let start = ContinuousClock.now
+            var stopwatch = Stopwatch()
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
                     c.withUnsafeMutableBufferPointer { c in
@@ -16,8 +16,7 @@ public enum MatrixMultiplyRate {
                     }
                 }
             }
-            let elapsed = ContinuousClock.now - start
-            seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            seconds.append(stopwatch.lap())
         }
         // The first product pays for JIT compilation and page faults.
         let timed = seconds.dropFirst().sorted()

@@ -4,6 +4,10 @@
 /// A workspace is written on every frame; `SiamFCTracker` keeps its own (copying a tracker
 /// gives the copy a fresh workspace on its next update), so no two threads share one.
 final class SearchWorkspace: @unchecked Sendable {
+    /// The network `plan` was compiled from.
+    private let network: EmbeddingNetwork
+    /// Side of the exemplar embedding the score maps are correlated with.
+    private let exemplarSide: Int
     /// The embedding network compiled for `crops`.
     let plan: InferencePlan
     /// One search crop per scale.
@@ -18,10 +22,17 @@ final class SearchWorkspace: @unchecked Sendable {
     /// Compiles `network` for `scaleCount` search crops of `searchSize` pixels, to be correlated
     /// with an exemplar embedding of side `exemplarSide`.
     init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int, exemplarSide: Int) {
+        self.network = network
+        self.exemplarSide = exemplarSide
         plan = InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, layout: .interleaved)
         crops = CropBatch(batch: scaleCount, side: searchSize)
         embedding = plan.makeOutput()
         let mapSide = plan.outputHeight - exemplarSide + 1
         scoreMaps = FeatureMap(channels: 1, batch: scaleCount, height: mapSide, width: mapSide)
+    }
+
+    /// A workspace of the same shapes that shares nothing with this one.
+    func fresh() -> SearchWorkspace {
+        SearchWorkspace(network: network, scaleCount: crops.batch, searchSize: crops.side, exemplarSide: exemplarSide)
     }
 }

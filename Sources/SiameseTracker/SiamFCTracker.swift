@@ -9,7 +9,6 @@ import Imaging
 public struct SiamFCTracker: Sendable {
     /// The hyper-parameters in use.
     public let configuration: TrackerConfiguration
-    private let network: EmbeddingNetwork
     private let cropper: CropAndResize
     private let peakFinder: ScoreMapPeakFinder
     /// `configuration.scaleFactors`, computed once.
@@ -36,7 +35,6 @@ public struct SiamFCTracker: Sendable {
             throw .invalidBox("\(box) lies outside the \(frame.width)x\(frame.height) frame")
         }
         self.configuration = configuration
-        self.network = network
         scaleFactors = configuration.scaleFactors
         center = box.center
         initialTargetSize = box.size
@@ -54,7 +52,7 @@ public struct SiamFCTracker: Sendable {
         guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
         workspace = SearchWorkspace(
             network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width)
-        peakFinder = ScoreMapPeakFinder(mapSize: mapSize, totalStride: network.totalStride, configuration: configuration)
+        peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
     }
 
     /// The current estimate of the target's box.
@@ -71,10 +69,7 @@ public struct SiamFCTracker: Sendable {
     /// `update(frame:)`, adding the seconds spent in each stage to `times`.
     public mutating func update(frame: RGBImage, times: inout StageTimes) -> TrackingResult {
         var stopwatch = Stopwatch()
-        if !isKnownUniquelyReferenced(&workspace) {
-            workspace = SearchWorkspace(
-                network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width)
-        }
+        if !isKnownUniquelyReferenced(&workspace) { workspace = workspace.fresh() }
         let workspace = workspace
         let searchSize = configuration.searchSize
         let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)

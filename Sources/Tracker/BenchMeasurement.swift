@@ -40,12 +40,7 @@ struct BenchMeasurement {
         let reader = try clip.frames.openReader(decodingThreads: decodingThreads, frameLimit: frameLimit)
         guard let first = try reader.nextFrame() else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
         let starting = ContinuousClock.now
-        var tracker: SiamFCTracker
-        do {
-            tracker = try SiamFCTracker(network: network, configuration: configuration, frame: first.image, box: clip.box)
-        } catch {
-            throw BenchError.cannotStart(error)
-        }
+        var tracker = try startTracker(on: first)
         let initialisationSeconds = starting.secondsElapsed
         var frames: [FrameTimes] = []
         while frames.count + 1 < frameLimit ?? .max {
@@ -78,12 +73,7 @@ struct BenchMeasurement {
         let started = ContinuousClock.now
         let reader = FramePrefetcher(try clip.frames.openReader(decodingThreads: decodingThreads, frameLimit: frameLimit))
         guard let first = try reader.nextFrame() else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
-        var tracker: SiamFCTracker
-        do {
-            tracker = try SiamFCTracker(network: network, configuration: configuration, frame: first.image, box: clip.box)
-        } catch {
-            throw BenchError.cannotStart(error)
-        }
+        var tracker = try startTracker(on: first)
         var frames = 1
         while frames < frameLimit ?? .max, let frame = try reader.nextFrame() {
             _ = tracker.update(frame: frame.image)
@@ -91,5 +81,14 @@ struct BenchMeasurement {
         }
         guard frames >= 2 else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
         return Double(frames) / started.secondsElapsed
+    }
+
+    /// A tracker started on `first` with the clip's box.
+    private func startTracker(on first: VideoFrame) throws(BenchError) -> SiamFCTracker {
+        do {
+            return try SiamFCTracker(network: network, configuration: configuration, frame: first.image, box: clip.box)
+        } catch {
+            throw .cannotStart(error)
+        }
     }
 }
