@@ -5,6 +5,7 @@ import Geometry
 ///
 /// - `NAME.txt`: one `x,y,w,h` per frame, comma separated (what OTB and pysot toolkits read);
 /// - `NAME_time.txt`: the seconds the tracker took on each frame, one per line;
+/// - `NAME_trace.csv`: per frame, overlap, centre error and the tracker's confidence (`FrameTrace`);
 /// - `report.json`: the `Report`, every number included.
 ///
 /// Any OTB-format folder can be read back, so another tracker's results are scored against the
@@ -27,6 +28,9 @@ public struct ResultsFolder: Hashable, Sendable {
     /// The timings file of the sequence `name`.
     public func frameTimesPath(sequence name: String) -> String { file("\(name)_time.txt") }
 
+    /// The per-frame trace of the sequence `name`.
+    public func tracePath(sequence name: String) -> String { file("\(name)_trace.csv") }
+
     /// The JSON report.
     public var reportPath: String { file("report.json") }
 
@@ -42,6 +46,11 @@ public struct ResultsFolder: Hashable, Sendable {
     /// Writes one duration in seconds per frame to `NAME_time.txt`, creating the folder if needed.
     public func writeFrameTimes(_ seconds: [Double], sequence name: String) throws(ResultsError) {
         try write(seconds.map { "\($0)" }, to: frameTimesPath(sequence: name))
+    }
+
+    /// Writes `trace` as CSV to `NAME_trace.csv`, creating the folder if needed.
+    public func writeTrace(_ trace: FrameTrace, sequence name: String) throws(ResultsError) {
+        try write(Data(trace.csv.utf8), to: tracePath(sequence: name))
     }
 
     /// Writes `report` as pretty-printed JSON with sorted keys to `report.json`.

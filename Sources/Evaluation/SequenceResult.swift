@@ -8,6 +8,8 @@ public struct SequenceResult: Codable, Hashable, Sendable {
     public let frameCount: Int
     /// The scores.
     public let metrics: SequenceMetrics
+    /// The first frame where the overlap fell below `FrameTrace.lostOverlap`; nil if never.
+    public let firstLostFrame: Int?
     /// Frames per second of tracking alone (the tracker's update calls), if measured.
     public var trackingFramesPerSecond: Double?
     /// Frames per second from decoding to writing the result, if measured.
@@ -27,6 +29,7 @@ public struct SequenceResult: Codable, Hashable, Sendable {
         }
         self.name = name
         self.frameCount = predicted.count
+        firstLostFrame = FrameTrace.firstLostFrame(predicted: predicted, groundTruth: groundTruth)
         self.metrics = metrics
         self.trackingFramesPerSecond = trackingFramesPerSecond
         self.endToEndFramesPerSecond = endToEndFramesPerSecond

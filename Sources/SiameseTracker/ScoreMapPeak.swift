@@ -8,7 +8,7 @@ struct ScoreMapPeak: Sendable {
     /// Offset of the peak from the map centre, in search-crop pixels.
     var offsetX: Double
     var offsetY: Double
-    /// Raw correlation at the peak, before penalty and window.
+    /// The score map's value at the peak, before penalty and window.
     var rawScore: Float
 }
 
@@ -20,6 +20,8 @@ struct ScoreMapPeakFinder: Sendable {
     private let configuration: TrackerConfiguration
     /// Search-crop pixels per upsampled score-map cell.
     private let pixelsPerCell: Double
+    /// Search-crop pixels per embedding cell.
+    let totalStride: Int
 
     init(mapSize: Int, totalStride: Int, configuration: TrackerConfiguration) {
         upsampler = BicubicUpsampler(inputSize: mapSize, factor: configuration.scoreMapUpsampling)
@@ -29,6 +31,7 @@ struct ScoreMapPeakFinder: Sendable {
         window = (0..<(size * size)).map { Float(hann[$0 / size] * hann[$0 % size] / total) }
         self.configuration = configuration
         pixelsPerCell = Double(totalStride) / Double(configuration.scoreMapUpsampling)
+        self.totalStride = totalStride
     }
 
     /// The peak of a batch of score maps, one per search scale (middle scale = no change).

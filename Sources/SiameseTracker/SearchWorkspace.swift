@@ -18,6 +18,8 @@ final class SearchWorkspace: @unchecked Sendable {
     var scoreMaps: FeatureMap
     /// Upsampled score maps and scratch space for `ScoreMapPeakFinder`.
     var upsampledScoreMaps: [Float] = []
+    /// The search embeddings' spectra, for the correlation filter.
+    var spectra: CorrelationFilter.Spectra
 
     /// Compiles `network` for `scaleCount` search crops of `searchSize` pixels, to be correlated
     /// with an exemplar embedding of side `exemplarSide`.
@@ -29,6 +31,7 @@ final class SearchWorkspace: @unchecked Sendable {
         embedding = plan.makeOutput()
         let mapSide = plan.outputHeight - exemplarSide + 1
         scoreMaps = FeatureMap(channels: 1, batch: scaleCount, height: mapSide, width: mapSide)
+        spectra = CorrelationFilter.Spectra(channels: embedding.channels, batch: scaleCount, side: embedding.width)
     }
 
     /// A workspace of the same shapes that shares nothing with this one.

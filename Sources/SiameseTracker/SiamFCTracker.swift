@@ -23,6 +23,8 @@ public struct SiamFCTracker: Sendable {
     private var center: Point
     /// Current size relative to the initial size.
     private var scale = 1.0
+    /// The online correlation filter (nil when `filterInfluence` is 0).
+    private var filter: CorrelationFilter?
 
     /// Starts tracking the target in `box` of `frame`.
     ///
@@ -53,6 +55,22 @@ public struct SiamFCTracker: Sendable {
         workspace = SearchWorkspace(
             network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width)
         peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
+        if configuration.filterInfluence > 0 {
+            let searchSide = initialExemplarSide * Double(configuration.searchSize) / Double(exemplarSize)
+            for (item, factor) in scaleFactors.enumerated() {
+                cropper.crop(frame, center: center, side: searchSide * factor, into: &workspace.crops, item: item)
+            }
+            workspace.plan.run(workspace.crops, into: &workspace.embedding)
+            workspace.spectra.transform(workspace.embedding)
+            // The target's size in embedding cells, from its share of the exemplar region.
+            let cellsPerPixel = Double(exemplarSize) / initialExemplarSide / Double(network.totalStride)
+            let targetCells = (box.width * box.height).squareRoot() * cellsPerPixel
+            let middle = (Double(workspace.embedding.width) - 1) / 2
+            filter = CorrelationFilter(
+                spectra: workspace.spectra, item: configuration.scaleCount / 2, row: middle, column: middle,
+                labelSigma: configuration.filterLabelSigma * targetCells, regularization: configuration.filterRegularization,
+                learningRate: configuration.filterLearningRate)
+        }
     }
 
     /// The current estimate of the target's box.
@@ -81,6 +99,13 @@ public struct SiamFCTracker: Sendable {
         times.embeddingSeconds += stopwatch.lap()
         CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
         times.correlationSeconds += stopwatch.lap()
+        let exemplarWeight = Float(1 - (filter == nil ? 0 : configuration.filterInfluence)) / max(exemplarEnergy, .leastNormalMagnitude)
+        for i in workspace.scoreMaps.values.indices { workspace.scoreMaps.values[i] *= exemplarWeight }
+        if let filter {
+            workspace.spectra.transform(workspace.embedding)
+            ScoreMapFusion.add(filter, spectra: workspace.spectra, weight: Float(configuration.filterInfluence), to: &workspace.scoreMaps)
+            times.filterSeconds += stopwatch.lap()
+        }
         let peak = peakFinder.peak(of: workspace.scoreMaps, buffer: &workspace.upsampledScoreMaps)
 
         let framePixelsPerSearchPixel = searchSide * scaleFactors[peak.scaleIndex] / Double(searchSize)
@@ -90,8 +115,15 @@ public struct SiamFCTracker: Sendable {
         let damped = (1 - configuration.scaleDamping) + configuration.scaleDamping * scaleFactors[peak.scaleIndex]
         scale = min(max(scale * damped, configuration.minimumScale), configuration.maximumScale)
 
-        let confidence = exemplarEnergy > 0 ? Double(peak.rawScore / exemplarEnergy) : 0
+        let confidence = exemplarEnergy > 0 ? Double(peak.rawScore) : 0
         times.postProcessingSeconds += stopwatch.lap()
+        if filter != nil, confidence >= configuration.filterUpdateThreshold {
+            let middle = (Double(workspace.embedding.width) - 1) / 2, stride = Double(peakFinder.totalStride)
+            filter!.update(
+                spectra: workspace.spectra, item: peak.scaleIndex,
+                row: middle + peak.offsetY / stride, column: middle + peak.offsetX / stride)
+            times.filterSeconds += stopwatch.lap()
+        }
         return TrackingResult(box: box, score: min(max(confidence, 0), 1))
     }
 
@@ -102,7 +134,9 @@ public struct SiamFCTracker: Sendable {
             throw .invalidConfiguration("searchSize must exceed exemplarSize, both positive")
         }
         guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
-            c.minimumScale > 0, c.maximumScale >= c.minimumScale
+            c.minimumScale > 0, c.maximumScale >= c.minimumScale,
+            (0...1).contains(c.filterInfluence), (0...1).contains(c.filterLearningRate), c.filterRegularization > 0,
+            c.filterLabelSigma > 0, c.filterUpdateThreshold.isFinite
         else { throw .invalidConfiguration("a step, factor or influence is out of range") }
     }
 }

@@ -8,6 +8,8 @@ public struct StageTimes: Sendable, Equatable, Codable {
     public var embeddingSeconds = 0.0
     /// Cross-correlating the embeddings into score maps.
     public var correlationSeconds = 0.0
+    /// The online correlation filter: transforming the embeddings, its responses and its update.
+    public var filterSeconds = 0.0
     /// Upsampling, penalties, window, peak and box update.
     public var postProcessingSeconds = 0.0
 
@@ -15,7 +17,7 @@ public struct StageTimes: Sendable, Equatable, Codable {
     public init() {}
 
     /// Sum of all stages.
-    public var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + postProcessingSeconds }
+    public var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + filterSeconds + postProcessingSeconds }
 }
 
 /// A monotonic stopwatch that reports the seconds since it was last read.

@@ -21,6 +21,18 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     public var scoreMapUpsampling = 16
     /// Weight of the cosine (Hann) window against the normalised score map (`window_influence`).
     public var windowInfluence = 0.176
+    /// Weight of the online correlation filter's response against the cross-correlation with the
+    /// first frame's exemplar (0: plain SiamFC, 1: the filter alone).
+    public var filterInfluence = 0.5
+    /// Share of each new frame in the filter's running model.
+    public var filterLearningRate = 0.01
+    /// The filter's ridge regularisation λ, as a fraction of the first frame's mean spectral energy.
+    public var filterRegularization = 0.01
+    /// Standard deviation of the filter's Gaussian label, as a fraction of the target's size
+    /// (the root of its area) in the embedding.
+    public var filterLabelSigma = 0.25
+    /// The filter learns from a frame only when the confidence reaches this.
+    public var filterUpdateThreshold = 0.0
     /// Smallest allowed target size, as a multiple of the initial size.
     public var minimumScale = 0.2
     /// Largest allowed target size, as a multiple of the initial size.

@@ -20,10 +20,12 @@ struct EvalCommand: ParsableCommand {
               SR0.5  fraction of frames with IoU > 0.5
               track fps  frames / seconds in the tracker (start and updates)
               e2e fps    frames / seconds from opening the frames to the last box
+              lost at    first frame with IoU < 0.1 (- if none)
             The mean row weighs sequences equally; its speeds are medians.
             Reads our clips (NAME/video.mp4 + groundtruth.txt), OTB, VOT and GOT-10k. \
             Writes to --output: NAME.txt (x,y,w,h per frame, OTB results format), \
-            NAME_time.txt (tracking seconds per frame), report.json, and success, \
+            NAME_time.txt (tracking seconds per frame), NAME_trace.csv (frame, IoU, centre \
+            error and score per frame), report.json, and success, \
             precision and normalized precision plots (SVG).
             """)
 
@@ -76,6 +78,7 @@ struct EvalCommand: ParsableCommand {
         let report = try evaluation.report(on: sequences) { run, result in
             try folder.writeBoxes(run.boxes, sequence: run.name)
             try folder.writeFrameTimes(run.trackingSeconds, sequence: run.name)
+            try folder.writeTrace(FrameTrace(predicted: run.boxes, groundTruth: run.groundTruth, scores: run.scores), sequence: run.name)
             out.write(table.row(result) + "\n")
         }
         out.write(table.rule + "\n" + table.meanRow(report) + "\n")
@@ -84,7 +87,7 @@ struct EvalCommand: ParsableCommand {
         }
         try folder.writeReport(report)
         let plots = try EvalPlots.write([report] + compared, datasetName: datasetName, into: folder)
-        out.write("\nwrote \(folder.path): boxes, timings, \((folder.reportPath as NSString).lastPathComponent), "
+        out.write("\nwrote \(folder.path): boxes, timings, traces, \((folder.reportPath as NSString).lastPathComponent), "
             + plots.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + "\n")
     }
 

@@ -13,7 +13,7 @@ struct EvalTable {
 
     /// The column titles.
     var header: String {
-        name("sequence") + column("frames", 7) + scoreTitles + column("track fps", 10) + column("e2e fps", 9)
+        name("sequence") + column("frames", 7) + scoreTitles + column("track fps", 10) + column("e2e fps", 9) + column("lost at", 8)
     }
 
     /// A line under the rows, before the mean.
@@ -23,12 +23,14 @@ struct EvalTable {
     func row(_ result: SequenceResult) -> String {
         name(result.name) + column("\(result.frameCount)", 7) + scores(result.metrics)
             + column(speed(result.trackingFramesPerSecond), 10) + column(speed(result.endToEndFramesPerSecond), 9)
+            + column(result.firstLostFrame.map { "\($0)" } ?? "-", 8)
     }
 
     /// The mean over sequences; its speeds are the medians over sequences.
     func meanRow(_ report: Report) -> String {
         name("mean") + column("\(report.sequences.reduce(0) { $0 + $1.frameCount })", 7) + scores(report.mean)
             + column(speed(report.trackingFramesPerSecond), 10) + column(speed(report.endToEndFramesPerSecond), 9)
+            + column("\(report.sequences.filter { $0.firstLostFrame != nil }.count) lost", 8)
     }
 
     /// One row per tracker, best success AUC first, for runs compared on the same sequences.

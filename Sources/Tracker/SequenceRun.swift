@@ -7,6 +7,8 @@ struct SequenceRun: Sendable {
     let name: String
     /// The predicted box on each frame run; frame 0's is the initial box.
     let boxes: [Box]
+    /// The tracker's confidence on each frame run (1 on frame 0).
+    let scores: [Double]
     /// The ground truth of the frames run (the first `boxes.count` rows), nil where absent.
     let groundTruth: [Box?]
     /// Seconds the tracker spent on each frame, decoding excluded: initialisation on frame 0,

@@ -32,13 +32,15 @@ struct SequenceRunner: Sendable {
             throw SequenceRunError.cannotStart(sequence: sequence.name, error)
         }
         var trackingSeconds = [started.secondsElapsed]
-        var boxes = [sequence.initialBox]
+        var boxes = [sequence.initialBox], scores = [1.0]
         trackingSeconds.reserveCapacity(groundTruth.count)
         boxes.reserveCapacity(groundTruth.count)
         while boxes.count < groundTruth.count {
             guard let frame = try reader.nextFrame() else { throw tooFewFrames(boxes.count, in: sequence) }
             let updating = ContinuousClock.now
-            boxes.append(tracker.update(frame: frame.image).box)
+            let result = tracker.update(frame: frame.image)
+            boxes.append(result.box)
+            scores.append(result.score)
             trackingSeconds.append(updating.secondsElapsed)
         }
         let endToEndSeconds = opened.secondsElapsed
@@ -48,7 +50,7 @@ struct SequenceRunner: Sendable {
                 groundTruthPath: sequence.groundTruthPath)
         }
         return SequenceRun(
-            name: sequence.name, boxes: boxes, groundTruth: groundTruth,
+            name: sequence.name, boxes: boxes, scores: scores, groundTruth: groundTruth,
             trackingSeconds: trackingSeconds, endToEndSeconds: endToEndSeconds)
     }
 

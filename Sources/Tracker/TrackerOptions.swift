@@ -18,7 +18,28 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "Weight of the cosine window against the score map (0...1).")
     var windowInfluence = TrackerConfiguration().windowInfluence
 
+    @Option(help: "Weight of the online correlation filter against the first frame's exemplar (0: plain SiamFC, 1: filter only).")
+    var filterInfluence = TrackerConfiguration().filterInfluence
+
+    @Option(help: "Share of each new frame in the correlation filter's model (0...1).")
+    var filterLearningRate = TrackerConfiguration().filterLearningRate
+
+    @Option(help: "The correlation filter's regularisation, relative to the first frame's mean energy.")
+    var filterRegularization = TrackerConfiguration().filterRegularization
+
+    @Option(help: "Width of the correlation filter's Gaussian label, relative to the target's size.")
+    var filterLabelSigma = TrackerConfiguration().filterLabelSigma
+
+    @Option(help: "Confidence below which the correlation filter does not learn from a frame.")
+    var filterUpdateThreshold = TrackerConfiguration().filterUpdateThreshold
+
     func validate() throws {
+        guard (0...1).contains(filterInfluence), (0...1).contains(filterLearningRate) else {
+            throw ValidationError("--filter-influence and --filter-learning-rate must lie in [0, 1]")
+        }
+        guard filterRegularization > 0, filterRegularization.isFinite, filterLabelSigma > 0, filterLabelSigma.isFinite,
+            filterUpdateThreshold.isFinite
+        else { throw ValidationError("--filter-regularization and --filter-label-sigma must be positive, --filter-update-threshold finite") }
         guard [1, 3, 5].contains(scales) else { throw ValidationError("--scales must be 1, 3 or 5") }
         guard scaleStep > 1, scalePenalty > 0, scalePenalty <= 1 else {
             throw ValidationError("--scale-step must exceed 1 and --scale-penalty lie in (0, 1]")
@@ -36,6 +57,11 @@ struct TrackerOptions: ParsableArguments {
         configuration.scalePenalty = scalePenalty
         configuration.scaleDamping = scaleDamping
         configuration.windowInfluence = windowInfluence
+        configuration.filterInfluence = filterInfluence
+        configuration.filterLearningRate = filterLearningRate
+        configuration.filterRegularization = filterRegularization
+        configuration.filterLabelSigma = filterLabelSigma
+        configuration.filterUpdateThreshold = filterUpdateThreshold
         return configuration
     }
 }

@@ -31,6 +31,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Learning rate of the last epoch (exponential decay in between).") var finalLearningRate = TrainingOptions().finalLearningRate
     @Option(help: "Seed of initialisation, pair sampling and augmentation.") var seed: UInt64 = TrainingOptions().seed
     @Option(help: "Objective: logistic, contrastive or triplet.") var loss = TrainingLoss.logistic
+    @Option(help: "Decay of the weight average the model files hold (0: raw weights).") var weightAveraging = TrainingOptions().weightAveraging
     @Option(help: "Threads for the matrix products.") var threads = 2
 
     @Option(help: ArgumentHelp("Continue the run saved in this checkpoint (its settings win).", valueName: "checkpoint"))
@@ -47,6 +48,7 @@ struct TrainCommand: ParsableCommand {
         guard epochs > 0, pairsPerEpoch > 0, batchSize > 0, threads > 0, viewsPerPhoto > 1 else {
             throw ValidationError("--epochs, --pairs-per-epoch, --batch-size and --threads must be positive, --views-per-photo above 1")
         }
+        guard (0..<1).contains(weightAveraging) else { throw ValidationError("--weight-averaging must be in [0, 1)") }
         guard learningRate > 0, finalLearningRate > 0 else { throw ValidationError("learning rates must be positive") }
         guard resume == nil || initial == nil else { throw ValidationError("--resume and --initial cannot be combined") }
     }
@@ -79,7 +81,7 @@ struct TrainCommand: ParsableCommand {
             try files.save(trainer)
             var line = String(format: "epoch %d done: loss %.4f", trainer.completedEpochs, meanLoss)
             if let validation {
-                let evaluation = OnePassEvaluation(runner: SequenceRunner(network: trainer.network.inferenceNetwork()), trackerName: "epoch \(trainer.completedEpochs)")
+                let evaluation = OnePassEvaluation(runner: SequenceRunner(network: trainer.averagedNetwork.inferenceNetwork()), trackerName: "epoch \(trainer.completedEpochs)")
                 line += String(format: ", validation AUC %.3f", try evaluation.report(on: validation).mean.successAUC)
             }
             let perEpoch = started.secondsElapsed / Double(epochsThisRun)
@@ -100,6 +102,7 @@ struct TrainCommand: ParsableCommand {
         options.finalLearningRate = finalLearningRate
         options.seed = seed
         options.loss = loss
+        options.weightAveraging = weightAveraging
         let start = try initial.map { try SafeTensors(contentsOf: URL(fileURLWithPath: $0)) } ?? .untrainedNetwork(.compact, seed: seed)
         return Trainer(network: try TrainableNetwork(file: start, path: initial ?? "initialisation"), options: options)
     }

@@ -13,9 +13,9 @@ struct TrainingFiles {
 
     private var stem: String { model.hasSuffix(".safetensors") ? String(model.dropLast(".safetensors".count)) : model }
 
-    /// Writes the model, the epoch's copy and the checkpoint.
+    /// Writes the model (the averaged weights), the epoch's copy and the checkpoint.
     func save(_ trainer: Trainer) throws {
-        let file = trainer.network.file
+        let file = trainer.averagedNetwork.file
         try file.write(to: URL(fileURLWithPath: model))
         try file.write(to: URL(fileURLWithPath: epochModel(trainer.completedEpochs)))
         try trainer.checkpoint.write(to: URL(fileURLWithPath: checkpoint))

@@ -25,6 +25,8 @@ public struct Trainer: Sendable {
     public let options: TrainingOptions
     /// Epochs finished.
     public private(set) var completedEpochs = 0
+    /// Exponential moving average of every tensor of `network` (`options.weightAveraging`).
+    public private(set) var averagedTensors: [String: SafeTensors.Tensor]
 
     /// Progress stored in a checkpoint's metadata.
     private struct State: Codable {
@@ -36,11 +38,13 @@ public struct Trainer: Sendable {
     private static let stateKey = "siamtrack.training"
     private static let firstMomentPrefix = "adamw.m."
     private static let secondMomentPrefix = "adamw.v."
+    private static let averagePrefix = "average."
 
     /// Starts a run from a network.
     public init(network: TrainableNetwork, options: TrainingOptions) {
         self.network = network
         self.options = options
+        averagedTensors = network.tensors
         optimizer = AdamW()
         optimizer.weightDecay = Float(options.weightDecay)
     }
@@ -51,12 +55,18 @@ public struct Trainer: Sendable {
             let state = try? JSONDecoder().decode(State.self, from: Data(json.utf8))
         else { throw .invalidNetwork(path: path, reason: "not a training checkpoint (no \(Self.stateKey) metadata)") }
         var tensors = checkpoint.tensors, first: [String: [Float]] = [:], second: [String: [Float]] = [:]
+        var averaged: [String: SafeTensors.Tensor] = [:]
         for (name, tensor) in checkpoint.tensors {
             if name.hasPrefix(Self.firstMomentPrefix) { first[String(name.dropFirst(Self.firstMomentPrefix.count))] = tensor.values }
             if name.hasPrefix(Self.secondMomentPrefix) { second[String(name.dropFirst(Self.secondMomentPrefix.count))] = tensor.values }
-            if name.hasPrefix("adamw.") { tensors[name] = nil }
+            if name.hasPrefix(Self.averagePrefix) { averaged[String(name.dropFirst(Self.averagePrefix.count))] = tensor }
+            if name.hasPrefix("adamw.") || name.hasPrefix(Self.averagePrefix) { tensors[name] = nil }
         }
         network = try TrainableNetwork(file: SafeTensors(tensors: tensors, metadata: checkpoint.metadata), path: path)
+        guard averaged.isEmpty || Set(averaged.keys) == Set(network.tensors.keys) else {
+            throw .invalidNetwork(path: path, reason: "the checkpoint's averaged weights do not match its network")
+        }
+        averagedTensors = averaged.isEmpty ? network.tensors : averaged
         options = state.options
         optimizer = AdamW(step: state.optimizerStep, firstMoments: first, secondMoments: second)
         optimizer.weightDecay = Float(options.weightDecay)
@@ -72,11 +82,19 @@ public struct Trainer: Sendable {
         for (name, values) in optimizer.secondMoments {
             file.tensors[Self.secondMomentPrefix + name] = .init(shape: [values.count], values: values)
         }
+        for (name, tensor) in averagedTensors { file.tensors[Self.averagePrefix + name] = tensor }
         let state = State(completedEpochs: completedEpochs, optimizerStep: optimizer.step, options: options)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         file.metadata[Self.stateKey] = String(decoding: try! encoder.encode(state), as: UTF8.self)
         return file
+    }
+
+    /// The network the model files hold: the weight average, or the raw weights without averaging.
+    public var averagedNetwork: TrainableNetwork {
+        var averaged = network
+        averaged.tensors = averagedTensors
+        return averaged
     }
 
     /// True when every planned epoch is done.
@@ -103,6 +121,17 @@ public struct Trainer: Sendable {
         return lossSum / Double(steps)
     }
 
+    private mutating func updateAverage() {
+        // TensorFlow's warm-up: early on the average follows the weights closely.
+        let step = Double(optimizer.step)
+        let decay = Float(min(options.weightAveraging, (1 + step) / (10 + step)))
+        for (name, tensor) in network.tensors {
+            var average = averagedTensors[name]!.values
+            for i in average.indices { average[i] = decay * average[i] + (1 - decay) * tensor.values[i] }
+            averagedTensors[name]!.values = average
+        }
+    }
+
     /// One optimiser step on a batch; returns the batch's loss.
     mutating func trainStep(_ batch: PairSampler.Batch, learningRate: Float) -> Float {
         let (exemplar, exemplarTape) = network.forward(batch.exemplars)
@@ -114,6 +143,7 @@ public struct Trainer: Sendable {
         network.updateRunningStatistics(from: exemplarTape)
         network.updateRunningStatistics(from: searchTape)
         optimizer.update(&network, gradients: gradients, learningRate: learningRate)
+        updateAverage()
         return evaluation.value
     }
 }

@@ -18,6 +18,9 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var seed: UInt64 = 1
     /// Objective.
     public var loss = TrainingLoss.logistic
+    /// Decay of the exponential moving average of the weights that the model files hold (0: the
+    /// raw weights). 0.999 averages over about the last 1,000 steps, calming epoch-to-epoch swings.
+    public var weightAveraging = 0.999
 
     /// Default settings.
     public init() {}
