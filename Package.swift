@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "siamtrack", targets: ["Tracker"]),
         .library(name: "SiameseTracker", targets: ["SiameseTracker"]),
+        .library(name: "Imaging", targets: ["Imaging"]),
         .library(name: "VideoIO", targets: ["VideoIO"]),
         .library(name: "Geometry", targets: ["Geometry"]),
     ],
@@ -29,16 +30,19 @@ let package = Package(
             dependencies: ["Geometry", "Imaging", "COneDNN"],
             resources: [.copy("Resources/default.safetensors")]
         ),
+        .target(name: "SiameseTraining", dependencies: ["SiameseTracker", "Geometry", "Imaging"]),
         .executableTarget(
             name: "Tracker",
             dependencies: [
-                "Geometry", "Imaging", "VideoIO", "SiameseTracker", "Evaluation",
+                "Geometry", "Imaging", "VideoIO", "SiameseTracker", "SiameseTraining", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "VideoIOTests", dependencies: ["VideoIO", "Imaging"]),
-        .testTarget(name: "SiameseTrackerTests", dependencies: ["SiameseTracker", "Geometry", "Imaging", "VideoIO"]),
+        .target(name: "TestSupport", dependencies: ["SiameseTracker"], path: "Tests/TestSupport"),
+        .testTarget(name: "SiameseTrackerTests", dependencies: ["SiameseTracker", "Geometry", "Imaging", "VideoIO", "TestSupport"]),
+        .testTarget(name: "SiameseTrainingTests", dependencies: ["SiameseTraining", "SiameseTracker", "Geometry", "Imaging", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Geometry"]),
         .testTarget(name: "TrackerTests", dependencies: ["Geometry"]),
     ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import SiameseTracker
+import SiameseTraining
 
 /// `siamtrack train`: learns the embedding network from annotated clips.
 struct TrainCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import Evaluation
 import Foundation
 import Imaging
 import SiameseTracker
+import SiameseTraining
 import VideoIO
 
 /// Decodes annotated datasets into training clips (regions around the target per frame).

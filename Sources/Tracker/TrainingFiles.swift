@@ -1,5 +1,6 @@
 import Foundation
 import SiameseTracker
+import SiameseTraining
 
 /// The files a training run writes after each epoch, named after the model path.
 struct TrainingFiles {

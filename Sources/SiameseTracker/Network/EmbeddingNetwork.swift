@@ -1,0 +1,177 @@
+import Foundation
+
+/// The embedding network φ of SiamFC, ready for inference: batch norm folded into the
+/// convolutions and ReLU fused into them, run on the CPU.
+///
+/// The same network (shared weights) embeds the exemplar and the search regions; it holds no
+/// per-target state, so one instance can serve several targets.
+package struct EmbeddingNetwork: Sendable {
+    /// One step of inference.
+    enum Step: Sendable {
+        case convolution(Convolution, relu: Bool)
+        case maxPool(MaxPool)
+        case relu
+    }
+
+    let steps: [Step]
+    /// The architecture the network was built from.
+    package let architecture: NetworkArchitecture
+
+    /// Builds the inference network from an architecture and its parameter tensors.
+    ///
+    /// - Parameter path: names the source in error messages.
+    package init(architecture: NetworkArchitecture, tensors: [String: SafeTensors.Tensor], path: String) throws(ModelError) {
+        func invalid(_ reason: String) -> ModelError { .invalidNetwork(path: path, reason: reason) }
+        func tensor(_ name: String, shape: [Int]) throws(ModelError) -> [Float] {
+            guard let found = tensors[name] else { throw invalid("missing tensor \(name)") }
+            guard found.shape == shape else { throw invalid("tensor \(name) has shape \(found.shape), expected \(shape)") }
+            return found.values
+        }
+        var steps: [Step] = []
+        var channels = 3
+        for layer in architecture.layers {
+            switch layer.kind {
+            case .convolution:
+                guard let name = layer.name, let input = layer.inputChannels, let output = layer.outputChannels,
+                    let kernel = layer.kernelSize, kernel > 0, input > 0, output > 0
+                else { throw invalid("a convolution lacks its name, channels or kernel size") }
+                guard input == channels else { throw invalid("\(name) expects \(input) channels but receives \(channels)") }
+                let stride = layer.stride ?? 1
+                guard stride > 0 else { throw invalid("\(name) has stride \(stride)") }
+                steps.append(.convolution(Convolution(
+                    inputChannels: input, outputChannels: output, kernelSize: kernel, stride: stride,
+                    weights: try tensor("\(name).weight", shape: [output, input, kernel, kernel]),
+                    bias: try tensor("\(name).bias", shape: [output])), relu: false))
+                channels = output
+            case .batchNorm:
+                guard let name = layer.name else { throw invalid("a batch norm lacks its name") }
+                guard case .convolution(let convolution, false)? = steps.last else {
+                    throw invalid("batch norm \(name) must follow a convolution")
+                }
+                let norm = BatchNorm(
+                    scale: try tensor("\(name).weight", shape: [channels]),
+                    shift: try tensor("\(name).bias", shape: [channels]),
+                    runningMean: try tensor("\(name).running_mean", shape: [channels]),
+                    runningVariance: try tensor("\(name).running_var", shape: [channels]))
+                guard norm.runningVariance.allSatisfy({ $0 >= 0 }) else { throw invalid("\(name) has a negative variance") }
+                steps[steps.count - 1] = .convolution(norm.fold(into: convolution), relu: false)
+            case .relu:
+                if case .convolution(let convolution, false)? = steps.last {
+                    steps[steps.count - 1] = .convolution(convolution, relu: true)
+                } else {
+                    steps.append(.relu)
+                }
+            case .maxPool:
+                guard let kernel = layer.kernelSize, let stride = layer.stride, kernel > 0, stride > 0 else {
+                    throw invalid("a max-pool lacks its kernel size or stride")
+                }
+                steps.append(.maxPool(MaxPool(kernelSize: kernel, stride: stride)))
+            }
+        }
+        guard case .convolution? = steps.first else { throw invalid("the network must start with a convolution") }
+        let convolutions = steps.compactMap(\.convolution)
+        guard convolutions.allSatisfy({ $0.weights.allSatisfy(\.isFinite) && $0.bias.allSatisfy(\.isFinite) }) else {
+            throw invalid("parameters contain NaN or infinity")
+        }
+        self.steps = steps
+        self.architecture = architecture
+    }
+
+    /// Loads a network from a safetensors file whose metadata holds its architecture.
+    package init(contentsOf url: URL) throws(ModelError) {
+        let file = try SafeTensors(contentsOf: url)
+        try self.init(file: file, path: url.path)
+    }
+
+    /// Builds a network from the contents of a model file.
+    package init(file: SafeTensors, path: String) throws(ModelError) {
+        guard let json = file.metadata[NetworkArchitecture.metadataKey] else {
+            throw .invalidNetwork(path: path, reason: "metadata has no \(NetworkArchitecture.metadataKey)")
+        }
+        guard let architecture = try? JSONDecoder().decode(NetworkArchitecture.self, from: Data(json.utf8)) else {
+            throw .invalidNetwork(path: path, reason: "\(NetworkArchitecture.metadataKey) is not a valid layer list")
+        }
+        try self.init(architecture: architecture, tensors: file.tensors, path: path)
+    }
+
+    /// The network shipped with siamtrack (see MODEL.md).
+    package static func bundledDefault() throws(ModelError) -> EmbeddingNetwork {
+        guard let url = Bundle.module.url(forResource: "default", withExtension: "safetensors") else {
+            throw .unreadable(path: "default.safetensors", reason: "the bundled model is missing from the installation")
+        }
+        return try EmbeddingNetwork(contentsOf: url)
+    }
+
+    /// Embeds a batch of RGB images (3 channels) into feature maps.
+    ///
+    /// Compiles an `InferencePlan` for the batch's shape on each call; a tracker, which embeds
+    /// many batches of one shape, keeps its plan instead.
+    package func embed(_ input: FeatureMap) -> FeatureMap {
+        let plan = InferencePlan(network: self, batch: input.batch, height: input.height, width: input.width, layout: .featureMap)
+        var output = plan.makeOutput()
+        plan.run(input, into: &output)
+        return output
+    }
+
+    /// Embeds a batch of crops into feature maps (see `embed(_:)` on a `FeatureMap`).
+    package func embed(_ crops: CropBatch) -> FeatureMap {
+        let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side, layout: .interleaved)
+        var output = plan.makeOutput()
+        plan.run(crops, into: &output)
+        return output
+    }
+
+    /// Channels of the embedding.
+    package var outputChannels: Int {
+        steps.compactMap(\.convolution).last?.outputChannels ?? 3
+    }
+
+    /// Side of the embedding for a square input of side `inputSize`.
+    package func outputSize(for inputSize: Int) -> Int {
+        steps.reduce(inputSize) { size, step in
+            switch step {
+            case .convolution(let convolution, _): convolution.outputSize(for: size)
+            case .maxPool(let pool): pool.outputSize(for: size)
+            case .relu: size
+            }
+        }
+    }
+
+    /// Product of all strides: input pixels per embedding cell.
+    package var totalStride: Int {
+        steps.reduce(1) { product, step in
+            switch step {
+            case .convolution(let convolution, _): product * convolution.stride
+            case .maxPool(let pool): product * pool.stride
+            case .relu: product
+            }
+        }
+    }
+
+    /// Floating-point operations of the convolutions for one square input of side `inputSize`.
+    package func floatingPointOperations(inputSize: Int) -> Int {
+        var size = inputSize, total = 0
+        for step in steps {
+            switch step {
+            case .convolution(let convolution, _):
+                total += convolution.floatingPointOperations(inputSize: size)
+                size = convolution.outputSize(for: size)
+            case .maxPool(let pool): size = pool.outputSize(for: size)
+            case .relu: break
+            }
+        }
+        return total
+    }
+
+    /// Learned numbers after folding (weights and biases of the convolutions).
+    package var parameterCount: Int {
+        steps.compactMap(\.convolution).reduce(0) { $0 + $1.weights.count + $1.bias.count }
+    }
+}
+
+extension EmbeddingNetwork.Step {
+    /// The convolution of this step, if it is one.
+    var convolution: Convolution? {
+        if case .convolution(let convolution, _) = self { convolution } else { nil }
+    }
+}

@@ -1,0 +1,47 @@
+/// A batch of multi-channel 2-D maps stored channel-major: `[channel][batch][row][column]`.
+///
+/// Channel-major (CNHW) order lets one matrix multiplication convolve a whole batch: the
+/// im2col matrix of a batch is `kernel-volume x (batch * rows * columns)`, and the product with
+/// the weights lands directly in this layout.
+package struct FeatureMap: Sendable, Equatable {
+    /// Number of channels.
+    package let channels: Int
+    /// Number of images in the batch.
+    package let batch: Int
+    /// Rows per map.
+    package let height: Int
+    /// Columns per map.
+    package let width: Int
+    /// `channels * batch * height * width` values.
+    package var values: [Float]
+
+    /// Creates a map filled with `value`.
+    package init(channels: Int, batch: Int, height: Int, width: Int, value: Float = 0) {
+        self.init(
+            channels: channels, batch: batch, height: height, width: width,
+            values: [Float](repeating: value, count: channels * batch * height * width))
+    }
+
+    /// Creates a map from values already in channel-major order.
+    package init(channels: Int, batch: Int, height: Int, width: Int, values: [Float]) {
+        precondition(values.count == channels * batch * height * width, "value count does not match the shape")
+        self.channels = channels
+        self.batch = batch
+        self.height = height
+        self.width = width
+        self.values = values
+    }
+
+    /// Values in one channel of one image.
+    package var planeSize: Int { height * width }
+
+    /// Offset of the first value of `(channel, item)`.
+    @inlinable
+    package func planeOffset(channel: Int, item: Int) -> Int { (channel * batch + item) * height * width }
+
+    /// The value at a position.
+    package subscript(channel: Int, item: Int, y: Int, x: Int) -> Float {
+        get { values[planeOffset(channel: channel, item: item) + y * width + x] }
+        set { values[planeOffset(channel: channel, item: item) + y * width + x] = newValue }
+    }
+}

@@ -1,0 +1,142 @@
+import Geometry
+import Imaging
+
+/// Follows one target through frames with SiamFC (Bertinetto et al., 2016).
+///
+/// Start it with the first frame and the target's box, then call `update(frame:)` with each
+/// following frame. Frames may come from any source (`RGBImage`); the network is shared and
+/// stateless, so several trackers can use one `EmbeddingNetwork`.
+package struct SiamFCTracker: Sendable {
+    /// The hyper-parameters in use.
+    package let configuration: TrackerConfiguration
+    private let cropper: CropAndResize
+    private let peakFinder: ScoreMapPeakFinder
+    /// `configuration.scaleFactors`, computed once.
+    private let scaleFactors: [Double]
+    private var workspace: SearchWorkspace
+    private let exemplarEmbedding: FeatureMap
+    /// `‖φ(z)‖²`: the score of the exemplar against itself, the reference for confidence.
+    private let exemplarEnergy: Float
+    private let initialTargetSize: Size
+    /// Side of the exemplar region in frame pixels at the initial size.
+    private let initialExemplarSide: Double
+    private var center: Point
+    /// Current size relative to the initial size.
+    private var scale = 1.0
+    /// The online correlation filter (nil when `filterInfluence` is 0).
+    private var filter: CorrelationFilter?
+
+    /// Starts tracking the target in `box` of `frame`.
+    ///
+    /// - Throws: `TrackerError.invalidBox` when the box is empty, not finite or outside the frame.
+    package init(network: EmbeddingNetwork, configuration: TrackerConfiguration = TrackerConfiguration(), frame: RGBImage, box: Box) throws(TrackerError) {
+        try Self.validate(configuration)
+        guard box.isFinite else { throw .invalidBox("\(box) is not four finite numbers") }
+        guard !box.isEmpty else { throw .invalidBox("\(box) has a width or height that is not positive") }
+        guard let inside = box.intersection(frame.bounds), inside.area > 0 else {
+            throw .invalidBox("\(box) lies outside the \(frame.width)x\(frame.height) frame")
+        }
+        self.configuration = configuration
+        scaleFactors = configuration.scaleFactors
+        center = box.center
+        initialTargetSize = box.size
+        initialExemplarSide = configuration.exemplarSide(for: box.size)
+        cropper = CropAndResize(paddingWithMeanOf: frame)
+        let exemplarSize = configuration.exemplarSize
+        guard network.outputSize(for: exemplarSize) > 0 else {
+            throw .invalidConfiguration("the exemplar size is too small for this network")
+        }
+        var crop = CropBatch(batch: 1, side: exemplarSize)
+        cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
+        exemplarEmbedding = network.embed(crop)
+        exemplarEnergy = exemplarEmbedding.values.reduce(0) { $0 + $1 * $1 }
+        let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
+        guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
+        workspace = SearchWorkspace(
+            network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width)
+        peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
+        if configuration.filterInfluence > 0 {
+            let searchSide = initialExemplarSide * Double(configuration.searchSize) / Double(exemplarSize)
+            for (item, factor) in scaleFactors.enumerated() {
+                cropper.crop(frame, center: center, side: searchSide * factor, into: &workspace.crops, item: item)
+            }
+            workspace.plan.run(workspace.crops, into: &workspace.embedding)
+            workspace.spectra.transform(workspace.embedding)
+            // The target's size in embedding cells, from its share of the exemplar region.
+            let cellsPerPixel = Double(exemplarSize) / initialExemplarSide / Double(network.totalStride)
+            let targetCells = (box.width * box.height).squareRoot() * cellsPerPixel
+            let middle = (Double(workspace.embedding.width) - 1) / 2
+            filter = CorrelationFilter(
+                spectra: workspace.spectra, item: configuration.scaleCount / 2, row: middle, column: middle,
+                labelSigma: configuration.filterLabelSigma * targetCells, regularization: configuration.filterRegularization,
+                learningRate: configuration.filterLearningRate)
+        }
+    }
+
+    /// The current estimate of the target's box.
+    package var box: Box {
+        Box(center: center, size: Size(width: initialTargetSize.width * scale, height: initialTargetSize.height * scale))
+    }
+
+    /// Finds the target in the next frame and moves the tracker there.
+    package mutating func update(frame: RGBImage) -> TrackingResult {
+        var times = StageTimes()
+        return update(frame: frame, times: &times)
+    }
+
+    /// `update(frame:)`, adding the seconds spent in each stage to `times`.
+    package mutating func update(frame: RGBImage, times: inout StageTimes) -> TrackingResult {
+        var stopwatch = Stopwatch()
+        if !isKnownUniquelyReferenced(&workspace) { workspace = workspace.fresh() }
+        let workspace = workspace
+        let searchSize = configuration.searchSize
+        let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)
+        for (item, factor) in scaleFactors.enumerated() {
+            cropper.crop(frame, center: center, side: searchSide * factor, into: &workspace.crops, item: item)
+        }
+        times.cropSeconds += stopwatch.lap()
+        workspace.plan.run(workspace.crops, into: &workspace.embedding)
+        times.embeddingSeconds += stopwatch.lap()
+        CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
+        times.correlationSeconds += stopwatch.lap()
+        let exemplarWeight = Float(1 - (filter == nil ? 0 : configuration.filterInfluence)) / max(exemplarEnergy, .leastNormalMagnitude)
+        for i in workspace.scoreMaps.values.indices { workspace.scoreMaps.values[i] *= exemplarWeight }
+        if let filter {
+            workspace.spectra.transform(workspace.embedding)
+            ScoreMapFusion.add(filter, spectra: workspace.spectra, weight: Float(configuration.filterInfluence), to: &workspace.scoreMaps)
+            times.filterSeconds += stopwatch.lap()
+        }
+        let peak = peakFinder.peak(of: workspace.scoreMaps, buffer: &workspace.upsampledScoreMaps)
+
+        let framePixelsPerSearchPixel = searchSide * scaleFactors[peak.scaleIndex] / Double(searchSize)
+        center = Point(
+            x: min(max(center.x + peak.offsetX * framePixelsPerSearchPixel, 0), Double(frame.width)),
+            y: min(max(center.y + peak.offsetY * framePixelsPerSearchPixel, 0), Double(frame.height)))
+        let damped = (1 - configuration.scaleDamping) + configuration.scaleDamping * scaleFactors[peak.scaleIndex]
+        scale = min(max(scale * damped, configuration.minimumScale), configuration.maximumScale)
+
+        let confidence = exemplarEnergy > 0 ? Double(peak.rawScore) : 0
+        times.postProcessingSeconds += stopwatch.lap()
+        if filter != nil, confidence >= configuration.filterUpdateThreshold {
+            let middle = (Double(workspace.embedding.width) - 1) / 2, stride = Double(peakFinder.totalStride)
+            filter!.update(
+                spectra: workspace.spectra, item: peak.scaleIndex,
+                row: middle + peak.offsetY / stride, column: middle + peak.offsetX / stride)
+            times.filterSeconds += stopwatch.lap()
+        }
+        return TrackingResult(box: box, score: min(max(confidence, 0), 1))
+    }
+
+    private static func validate(_ configuration: TrackerConfiguration) throws(TrackerError) {
+        let c = configuration
+        guard c.scaleCount >= 1, c.scaleCount % 2 == 1 else { throw .invalidConfiguration("scaleCount must be odd and positive") }
+        guard c.exemplarSize > 0, c.searchSize > c.exemplarSize else {
+            throw .invalidConfiguration("searchSize must exceed exemplarSize, both positive")
+        }
+        guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
+            c.minimumScale > 0, c.maximumScale >= c.minimumScale,
+            (0...1).contains(c.filterInfluence), (0...1).contains(c.filterLearningRate), c.filterRegularization > 0,
+            c.filterLabelSigma > 0, c.filterUpdateThreshold.isFinite
+        else { throw .invalidConfiguration("a step, factor or influence is out of range") }
+    }
+}

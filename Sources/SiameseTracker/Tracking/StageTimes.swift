@@ -1,0 +1,33 @@
+import Dispatch
+
+/// Seconds spent in each stage of `SiamFCTracker.update`, accumulated over calls.
+package struct StageTimes: Sendable, Equatable, Codable {
+    /// Cutting and resizing the search crops.
+    package var cropSeconds = 0.0
+    /// Running the embedding network on the crops.
+    package var embeddingSeconds = 0.0
+    /// Cross-correlating the embeddings into score maps.
+    package var correlationSeconds = 0.0
+    /// The online correlation filter: transforming the embeddings, its responses and its update.
+    package var filterSeconds = 0.0
+    /// Upsampling, penalties, window, peak and box update.
+    package var postProcessingSeconds = 0.0
+
+    /// Creates zeroed times.
+    package init() {}
+
+    /// Sum of all stages.
+    package var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + filterSeconds + postProcessingSeconds }
+}
+
+/// A monotonic stopwatch that reports the seconds since it was last read.
+struct Stopwatch {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    /// Seconds since the previous lap (or creation), restarting the count.
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
+    }
+}

@@ -1,0 +1,82 @@
+import SiameseTracker
+import Geometry
+import Imaging
+
+/// Draws SiamFC training pairs: an exemplar from one frame of a clip and a search crop from a
+/// frame at most `maximumFrameGap` away, or, for negative pairs, from another clip.
+package struct PairSampler: Sendable {
+    /// A batch of pairs ready for the network.
+    package struct Batch {
+        /// `3 x batch x 127 x 127` exemplar crops.
+        package var exemplars: FeatureMap
+        /// `3 x batch x 255 x 255` search crops.
+        package var searches: FeatureMap
+        /// Where each exemplar's object lies in its search crop.
+        package var targets: [PairTarget]
+    }
+
+    private let clips: [TrainingClip]
+    private let present: [[Int]]
+    private let configuration: TrackerConfiguration
+    private let totalStride: Int
+    private let augmentation: Augmentation
+    /// Largest distance in frames between the two frames of a pair.
+    package var maximumFrameGap = 100
+    /// Share of pairs whose search crop comes from another clip.
+    package var negativeFraction = 0.2
+
+    /// A sampler over clips that have at least two frames with the target present.
+    package init(clips: [TrainingClip], totalStride: Int, configuration: TrackerConfiguration = TrackerConfiguration(), augmentation: Augmentation = Augmentation()) {
+        let usable = clips.filter { $0.presentFrames.count >= 2 }
+        self.clips = usable
+        present = usable.map(\.presentFrames)
+        self.configuration = configuration
+        self.totalStride = totalStride
+        self.augmentation = augmentation
+    }
+
+    /// Number of clips that can give pairs.
+    package var clipCount: Int { clips.count }
+
+    /// Draws `size` pairs.
+    package func batch(size: Int, random: inout SeededRandom) -> Batch {
+        let exemplarSize = configuration.exemplarSize, searchSize = configuration.searchSize
+        var batch = Batch(
+            exemplars: FeatureMap(channels: 3, batch: size, height: exemplarSize, width: exemplarSize),
+            searches: FeatureMap(channels: 3, batch: size, height: searchSize, width: searchSize),
+            targets: [])
+        let centre = Double(TrainingClip.regionSize) / 2
+        let mapCentre = Double(searchSize - 1) / 2 / Double(totalStride) - Double(exemplarSize - 1) / 2 / Double(totalStride)
+        for item in 0..<size {
+            let clip = Int(random.next() % UInt64(clips.count))
+            let frames = present[clip]
+            let first = frames[Int(random.next() % UInt64(frames.count))]
+            let near = frames.filter { $0 != first && abs($0 - first) <= maximumFrameGap }
+            let second = near.isEmpty ? first : near[Int(random.next() % UInt64(near.count))]
+            let exemplarRegion = clips[clip].regions[first]!
+            let isNegative = clips.count > 1 && random.nextUnit() < negativeFraction
+            let searchRegion: RGBImage
+            if isNegative {
+                let other = (clip + 1 + Int(random.next() % UInt64(clips.count - 1))) % clips.count
+                searchRegion = clips[other].regions[present[other][Int(random.next() % UInt64(present[other].count))]]!
+            } else {
+                searchRegion = clips[clip].regions[second]!
+            }
+            let motion = augmentation.motion(random: &random)
+            let cropper = CropAndResize(padding: Augmentation.paddingColour)
+            cropper.crop(
+                exemplarRegion, center: Point(x: centre, y: centre), side: Double(exemplarSize) * motion.exemplarScale,
+                outputSize: exemplarSize, into: &batch.exemplars, item: item)
+            cropper.crop(
+                searchRegion, center: Point(x: centre + motion.shiftX, y: centre + motion.shiftY),
+                side: Double(searchSize) * motion.searchScale, outputSize: searchSize, into: &batch.searches, item: item)
+            augmentation.recolour(exemplars: &batch.exemplars, searches: &batch.searches, item: item, random: &random)
+            // The object sits at the region centre, i.e. -shift/scale from the search-crop centre.
+            batch.targets.append(PairTarget(
+                isPresent: !isNegative,
+                row: mapCentre - motion.shiftY / motion.searchScale / Double(totalStride),
+                column: mapCentre - motion.shiftX / motion.searchScale / Double(totalStride)))
+        }
+        return batch
+    }
+}

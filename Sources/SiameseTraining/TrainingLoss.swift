@@ -1,0 +1,98 @@
+import SiameseTracker
+import Foundation
+
+/// The training objectives Siamese trackers are known for.
+package enum TrainingLoss: String, Sendable, CaseIterable, Codable {
+    /// SiamFC's class-balanced logistic loss on every score-map cell.
+    case logistic
+    /// Contrastive loss (Hadsell et al.) on L2-normalised exemplar and search-window embeddings.
+    case contrastive
+    /// Triplet loss on the score map: each positive cell against each negative cell (Dong & Shen, ECCV 2018).
+    case triplet
+
+    /// SiamFC's fixed scale from correlation to logit (`out_scale`).
+    package static let scoreScale: Float = 0.001
+    /// Radius of the positive cells around the target, in score-map cells (16 px at stride 8), L1 distance.
+    package static let positiveRadius = 2.0
+    /// Margin of the contrastive loss on distances between unit vectors.
+    package static let contrastiveMargin: Float = 1.0
+
+    /// The loss value and its gradients with respect to both embeddings.
+    package struct Evaluation {
+        /// Mean loss over the batch.
+        package var value: Float
+        /// d loss / d φ(z).
+        package var exemplarGradient: FeatureMap
+        /// d loss / d φ(x).
+        package var searchGradient: FeatureMap
+    }
+
+    /// Evaluates the loss for a batch of pairs (exemplar item b with search item b).
+    package func evaluate(exemplar: FeatureMap, search: FeatureMap, targets: [PairTarget]) -> Evaluation {
+        switch self {
+        case .logistic, .triplet:
+            let maps = CrossCorrelation.scoreMaps(exemplar: exemplar, search: search)
+            var gradient = FeatureMap(shape: maps.shape)
+            var total: Float = 0
+            for (item, target) in targets.enumerated() {
+                let range = (item * maps.planeSize)..<((item + 1) * maps.planeSize)
+                let scores = maps.values[range].map { $0 * Self.scoreScale }
+                let labels = Self.labels(size: maps.width, target: target)
+                let (value, scoreGradient) = self == .logistic
+                    ? Self.balancedLogistic(scores: scores, labels: labels)
+                    : Self.triplet(scores: scores, labels: labels)
+                total += value / Float(targets.count)
+                for (offset, g) in scoreGradient.enumerated() {
+                    gradient.values[range.lowerBound + offset] = g * Self.scoreScale / Float(targets.count)
+                }
+            }
+            let back = CrossCorrelation.backward(gradient, exemplar: exemplar, search: search)
+            return Evaluation(value: total, exemplarGradient: back.exemplar, searchGradient: back.search)
+        case .contrastive:
+            return Self.contrastive(exemplar: exemplar, search: search, targets: targets)
+        }
+    }
+
+    /// 1 for cells within `positiveRadius` (L1) of the target, 0 elsewhere and for absent targets.
+    static func labels(size: Int, target: PairTarget) -> [Bool] {
+        (0..<(size * size)).map { i in
+            target.isPresent
+                && abs(Double(i / size) - target.row) + abs(Double(i % size) - target.column) <= positiveRadius
+        }
+    }
+
+    /// Binary cross-entropy with logits, positives and negatives each weighted to half the total.
+    static func balancedLogistic(scores: [Float], labels: [Bool]) -> (Float, [Float]) {
+        let positives = labels.filter { $0 }.count, negatives = labels.count - positives
+        var value: Float = 0
+        var gradient = [Float](repeating: 0, count: scores.count)
+        for (i, s) in scores.enumerated() {
+            let weight: Float = labels[i]
+                ? 0.5 / Float(positives)
+                : (positives == 0 ? 1 : 0.5) / Float(max(negatives, 1))
+            let t: Float = labels[i] ? 1 : 0
+            value += weight * (max(s, 0) - s * t + Foundation.log1p(Foundation.exp(-abs(s))))
+            gradient[i] = weight * (1 / (1 + Foundation.exp(-s)) - t)
+        }
+        return (value, gradient)
+    }
+
+    /// Mean of `log(1 + exp(s_n - s_p))` over all positive/negative cell pairs; zero without positives.
+    static func triplet(scores: [Float], labels: [Bool]) -> (Float, [Float]) {
+        let positives = scores.indices.filter { labels[$0] }, negatives = scores.indices.filter { !labels[$0] }
+        var gradient = [Float](repeating: 0, count: scores.count)
+        guard !positives.isEmpty, !negatives.isEmpty else { return (0, gradient) }
+        let weight = 1 / Float(positives.count * negatives.count)
+        var value: Float = 0
+        for p in positives {
+            for n in negatives {
+                let margin = scores[n] - scores[p]
+                value += weight * (max(margin, 0) + Foundation.log1p(Foundation.exp(-abs(margin))))
+                let g = weight / (1 + Foundation.exp(-margin))
+                gradient[n] += g
+                gradient[p] -= g
+            }
+        }
+        return (value, gradient)
+    }
+}
