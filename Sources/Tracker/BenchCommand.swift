@@ -30,9 +30,6 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var model: ModelOption
     @OptionGroup var tracker: TrackerOptions
 
-    @Option(help: "Threads for the network and for decoding video.")
-    var threads = 1
-
     @Option(help: "Frames tracked before timing starts, then discarded.")
     var warmupFrames = 10
 
@@ -46,7 +43,6 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be 1 or more") }
         guard warmupFrames >= 0 else { throw ValidationError("--warmup-frames must be 0 or more") }
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be 1 or more") }
         if let maxFrames, maxFrames < 2 { throw ValidationError("--max-frames must be 2 or more: the first frame only starts the tracker") }
@@ -60,8 +56,7 @@ struct BenchCommand: ParsableCommand {
         let loadAverage = Self.loadAverageOverLastMinute()
         let clip = try BenchClip.resolve(video: video, box: try box.map { try BoxArgument.parse($0) })
         let network = try model.load()
-        ComputeThreads.use(threads)
-        let measurement = BenchMeasurement(network: network, configuration: tracker.configuration, clip: clip, decodingThreads: threads)
+        let measurement = BenchMeasurement(network: network, configuration: tracker.configuration, clip: clip, decodingThreads: tracker.threads)
         if warmupFrames > 0 { _ = try measurement.pass(frameLimit: warmupFrames + 1) }
         let passes = try (0..<repetitions).map { _ in try measurement.pass(frameLimit: maxFrames) }
         let pipelined = try (0..<repetitions).map { _ in try measurement.pipelined(frameLimit: maxFrames) }
@@ -69,7 +64,7 @@ struct BenchCommand: ParsableCommand {
         let settings = measurement.configuration
         let report = BenchReport(
             passes: passes, pipelinedFramesPerSecond: pipelined, decodeAloneFramesPerSecond: decodeAlone,
-            video: clip.frames.displayPath, warmUpFrames: warmupFrames, threads: threads,
+            video: clip.frames.displayPath, warmUpFrames: warmupFrames, threads: tracker.threads,
             loadAverageBeforeMeasuring: loadAverage,
             embeddingOperationsPerFrame: settings.scaleCount * network.floatingPointOperations(inputSize: settings.searchSize),
             matrixMultiplyGigaflopsPerSecond: MatrixMultiplyRate.measure())

@@ -49,7 +49,7 @@ struct BenchMeasurement {
             let decodeSeconds = decoding.secondsElapsed
             var stages = StageTimes()
             let updating = ContinuousClock.now
-            _ = tracker.update(frame: frame.image, times: &stages)
+            _ = frame.image.withPixelView { tracker.update(frame: $0, times: &stages) }
             frames.append(FrameTimes(decodeSeconds: decodeSeconds, stages: stages, trackingSeconds: updating.secondsElapsed))
         }
         guard !frames.isEmpty else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }

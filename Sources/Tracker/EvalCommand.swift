@@ -46,15 +46,11 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var model: ModelOption
     @OptionGroup var tracker: TrackerOptions
 
-    @Option(help: "Threads for the network and for decoding video.")
-    var threads = 1
-
     @Option(help: ArgumentHelp("Run and score only the first N frames of each sequence.", valueName: "n"))
     var maxFrames: Int?
 
     func validate() throws {
         guard !datasets.isEmpty else { throw ValidationError("give at least one dataset directory") }
-        guard threads >= 1 else { throw ValidationError("--threads must be 1 or more") }
         if let maxFrames, maxFrames < 1 { throw ValidationError("--max-frames must be 1 or more") }
         guard !trackerName.isEmpty, !trackerName.contains("/") else {
             throw ValidationError("--tracker-name must be non-empty and without '/'")
@@ -66,14 +62,13 @@ struct EvalCommand: ParsableCommand {
         // Other trackers' folders are scored first, so a missing file fails before minutes of tracking.
         let compared = try compare.map { try ResultsFolder(path: $0).report(on: sequences, frameLimit: maxFrames) }
         let network = try model.load()
-        ComputeThreads.use(threads)
         let folder = ResultsFolder(path: output ?? "results/\(trackerName)")
         let evaluation = OnePassEvaluation(
-            runner: SequenceRunner(network: network, configuration: tracker.configuration, decodingThreads: threads, frameLimit: maxFrames),
+            runner: SequenceRunner(network: network, configuration: tracker.configuration, decodingThreads: tracker.threads, frameLimit: maxFrames),
             trackerName: trackerName)
         let table = EvalTable(names: sequences.map(\.name))
         let out = LineOutput.standardOutput
-        out.write("\(trackerName): one-pass evaluation of \(sequences.count) sequences, \(threads) thread(s)\n")
+        out.write("\(trackerName): one-pass evaluation of \(sequences.count) sequences, \(tracker.threads) thread(s)\n")
         out.write(table.header + "\n")
         let report = try evaluation.report(on: sequences) { run, result in
             try folder.writeBoxes(run.boxes, sequence: run.name)

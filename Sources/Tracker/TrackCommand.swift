@@ -25,19 +25,14 @@ struct TrackCommand: ParsableCommand {
     @OptionGroup var model: ModelOption
     @OptionGroup var settings: TrackerOptions
 
-    @Option(help: "Threads for decoding and for the network (0: decoder's choice, network on 1).")
-    var threads = 0
-
     func validate() throws {
-        guard threads >= 0 else { throw ValidationError("--threads must be 0 or more") }
         _ = try BoxArgument.parse(box)
     }
 
     func run() throws {
         let start = try BoxArgument.parse(box)
         let network = try model.load()
-        ComputeThreads.use(max(threads, 1))
-        let reader = FramePrefetcher(try VideoReader(path: video, threads: threads))
+        let reader = FramePrefetcher(try VideoReader(path: video, threads: settings.threads))
         guard let first = try reader.nextFrame() else { throw CommandError.emptyVideo(video) }
         var tracker = try SiamFCTracker(network: network, configuration: settings.configuration, frame: first.image, box: start)
         let sink = try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput

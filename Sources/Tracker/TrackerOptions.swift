@@ -1,8 +1,11 @@
 import ArgumentParser
 import SiameseTracker
 
-/// SiamFC's tunable settings as options, shared by track, eval and bench (defaults: the paper's).
+/// The tracker's settings as options, shared by track, eval and bench (SiamFC's defaults: the paper's).
 struct TrackerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Threads for the network and for the video decoder (1...\(TrackerConfiguration.maximumThreads)).", valueName: "n"))
+    var threads = TrackerConfiguration().threads
+
     @Option(help: "Search scales per frame: 1, 3 or 5 (fewer is faster, blind to size changes with 1).")
     var scales = TrackerConfiguration().scaleCount
 
@@ -34,6 +37,9 @@ struct TrackerOptions: ParsableArguments {
     var filterUpdateThreshold = TrackerConfiguration().filterUpdateThreshold
 
     func validate() throws {
+        guard (1...TrackerConfiguration.maximumThreads).contains(threads) else {
+            throw ValidationError("--threads must lie in 1...\(TrackerConfiguration.maximumThreads)")
+        }
         guard (0...1).contains(filterInfluence), (0...1).contains(filterLearningRate) else {
             throw ValidationError("--filter-influence and --filter-learning-rate must lie in [0, 1]")
         }
@@ -52,6 +58,7 @@ struct TrackerOptions: ParsableArguments {
     /// The configuration these options describe.
     var configuration: TrackerConfiguration {
         var configuration = TrackerConfiguration()
+        configuration.threads = threads
         configuration.scaleCount = scales
         configuration.scaleStep = scaleStep
         configuration.scalePenalty = scalePenalty

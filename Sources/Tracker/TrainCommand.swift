@@ -57,7 +57,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         // Unbuffered, so progress reaches a log file as it happens.
         func print(_ line: String) { LineOutput.standardOutput.write(line + "\n") }
-        ComputeThreads.use(threads)
+        MatrixMultiply.setThreadCount(threads)
         var trainer = try makeTrainer()
         let clips = try TrainingData.load(data, log: { print($0) })
             + TrainingData.photoClips(images, frames: viewsPerPhoto, seed: trainer.options.seed, log: { print($0) })
@@ -65,6 +65,8 @@ struct TrainCommand: ParsableCommand {
         guard sampler.clipCount > 0 else { throw TrainError.noUsableClips }
         let validation = try validationData.map { try Dataset(contentsOf: $0).sequences }
         let files = TrainingFiles(model: out)
+        var validationConfiguration = TrackerConfiguration()
+        validationConfiguration.threads = threads
         print("training \(trainer.options.loss.rawValue) for \(trainer.options.epochs) epochs of \(trainer.options.pairsPerEpoch) pairs, "
             + "seed \(trainer.options.seed), \(threads) threads, from epoch \(trainer.completedEpochs + 1)")
         let started = ContinuousClock.now
@@ -82,7 +84,7 @@ struct TrainCommand: ParsableCommand {
             try files.save(trainer)
             var line = String(format: "epoch %d done: loss %.4f", trainer.completedEpochs, meanLoss)
             if let validation {
-                let evaluation = OnePassEvaluation(runner: SequenceRunner(network: trainer.averagedNetwork.inferenceNetwork()), trackerName: "epoch \(trainer.completedEpochs)")
+                let evaluation = OnePassEvaluation(runner: SequenceRunner(network: trainer.averagedNetwork.inferenceNetwork(), configuration: validationConfiguration), trackerName: "epoch \(trainer.completedEpochs)")
                 line += String(format: ", validation AUC %.3f", try evaluation.report(on: validation).mean.successAUC)
             }
             let perEpoch = started.secondsElapsed / Double(epochsThisRun)

@@ -1,6 +1,8 @@
+import TestSupport
 import XCTest
 
 @testable import SiameseTracker
+@testable import SiameseTraining
 
 /// Every backward pass against central finite differences of its forward pass.
 final class GradientCheckTests: XCTestCase {

@@ -1,10 +1,12 @@
 import Foundation
 import Geometry
 import Imaging
+import TestSupport
 import VideoIO
 import XCTest
 
 @testable import SiameseTracker
+@testable import SiameseTraining
 
 final class TrainingTests: XCTestCase {
     /// The first frames of two bundled clips, cut into training regions.

@@ -1,10 +1,11 @@
 import COneDNN
 
-/// The one place the tracker calls into a BLAS: `C = A * B (+ C)` on row-major float matrices.
+/// `C = A * B (+ C)` on row-major float matrices through oneDNN's sgemm: the training
+/// convolutions (im2col), their gradients and the correlation filter's Fourier transforms.
+/// (Tracking runs the network through oneDNN's convolution primitives, `InferencePlan`.)
 ///
-/// Every convolution in the network goes through here, so the kernel library can be swapped
-/// without touching the layers. oneDNN's sgemm JIT-compiles for the CPU it runs on (AVX-512
-/// here), where OpenBLAS 0.3.21 falls back to its SSE3 kernels on CPUs newer than it knows.
+/// oneDNN's sgemm JIT-compiles for the CPU it runs on (AVX-512 here), where OpenBLAS 0.3.21
+/// falls back to its SSE3 kernels on CPUs newer than it knows.
 package enum MatrixMultiply {
     /// `c[m x n] = (accumulate ? c : 0) + a[m x k] * b[k x n]`, with optional transposes of `a` and `b`.
     package static func multiply(

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The same network (shared weights) embeds the exemplar and the search regions; it holds no
 /// per-target state, so one instance can serve several targets.
-package struct EmbeddingNetwork: Sendable {
+public struct EmbeddingNetwork: Sendable {
     /// One step of inference.
     enum Step: Sendable {
         case convolution(Convolution, relu: Bool)
@@ -78,7 +78,7 @@ package struct EmbeddingNetwork: Sendable {
     }
 
     /// Loads a network from a safetensors file whose metadata holds its architecture.
-    package init(contentsOf url: URL) throws(ModelError) {
+    public init(contentsOf url: URL) throws(ModelError) {
         let file = try SafeTensors(contentsOf: url)
         try self.init(file: file, path: url.path)
     }
@@ -95,12 +95,15 @@ package struct EmbeddingNetwork: Sendable {
     }
 
     /// The network shipped with siamtrack (see MODEL.md).
-    package static func bundledDefault() throws(ModelError) -> EmbeddingNetwork {
+    public static func bundledDefault() throws(ModelError) -> EmbeddingNetwork {
         guard let url = Bundle.module.url(forResource: "default", withExtension: "safetensors") else {
             throw .unreadable(path: "default.safetensors", reason: "the bundled model is missing from the installation")
         }
         return try EmbeddingNetwork(contentsOf: url)
     }
+
+    /// `bundledDefault()`, read once per process.
+    static let bundledDefaultShared = Result { () throws(ModelError) in try bundledDefault() }
 
     /// Embeds a batch of RGB images (3 channels) into feature maps.
     ///

@@ -1,8 +1,9 @@
 /// A batch of multi-channel 2-D maps stored channel-major: `[channel][batch][row][column]`.
 ///
-/// Channel-major (CNHW) order lets one matrix multiplication convolve a whole batch: the
-/// im2col matrix of a batch is `kernel-volume x (batch * rows * columns)`, and the product with
-/// the weights lands directly in this layout.
+/// Channel-major (CNHW) order lets one matrix multiplication convolve a whole batch in training
+/// (the im2col matrix of a batch is `kernel-volume x (batch * rows * columns)`, and the product
+/// with the weights lands directly in this layout), and keeps each embedding plane contiguous for
+/// cross-correlation and the correlation filter. Tracking's oneDNN plan reorders its output into it.
 package struct FeatureMap: Sendable, Equatable {
     /// Number of channels.
     package let channels: Int

@@ -1,5 +1,5 @@
 /// Why a network file could not be used.
-package enum ModelError: Error, CustomStringConvertible, Equatable {
+public enum ModelError: Error, CustomStringConvertible, Equatable {
     /// The file could not be read.
     case unreadable(path: String, reason: String)
     /// The file could not be written.
@@ -10,7 +10,7 @@ package enum ModelError: Error, CustomStringConvertible, Equatable {
     case invalidNetwork(path: String, reason: String)
 
     /// One line naming the file and the problem.
-    package var description: String {
+    public var description: String {
         switch self {
         case .unreadable(let path, let reason): "cannot read model \(path): \(reason)"
         case .unwritable(let path, let reason): "cannot write model \(path): \(reason)"

@@ -11,20 +11,34 @@ package struct CropAndResize: Sendable {
     package init(padding: (red: Float, green: Float, blue: Float)) { self.padding = padding }
 
     /// A cropper that pads with the mean colour of `image`.
-    package init(paddingWithMeanOf image: RGBImage) {
+    package init(paddingWithMeanOf image: PixelView) {
+        let bytes = image.format.bytesPerPixel, (red, green, blue) = image.format.channelOffsets
         var sums = (0.0, 0.0, 0.0)
-        image.pixels.withUnsafeBufferPointer { p in
-            for i in stride(from: 0, to: p.count, by: 3) {
-                sums.0 += Double(p[i]); sums.1 += Double(p[i + 1]); sums.2 += Double(p[i + 2])
+        for y in 0..<image.height {
+            let row = image.row(y)
+            var rowSums = (0, 0, 0)
+            for x in stride(from: 0, to: image.width * bytes, by: bytes) {
+                rowSums.0 += Int(row[x + red]); rowSums.1 += Int(row[x + green]); rowSums.2 += Int(row[x + blue])
             }
+            sums.0 += Double(rowSums.0); sums.1 += Double(rowSums.1); sums.2 += Double(rowSums.2)
         }
         let count = Double(image.width * image.height)
         self.init(padding: (Float(sums.0 / count), Float(sums.1 / count), Float(sums.2 / count)))
     }
 
+    /// A cropper that pads with the mean colour of `image`.
+    package init(paddingWithMeanOf image: RGBImage) {
+        self = image.withPixelView { CropAndResize(paddingWithMeanOf: $0) }
+    }
+
     /// Samples the square of side `side` pixels centred on `center` into an `outputSize`²
     /// RGB crop stored as batch item `item` of `map` (which must have 3 channels of that size).
     package func crop(_ image: RGBImage, center: Point, side: Double, outputSize: Int, into map: inout FeatureMap, item: Int) {
+        image.withPixelView { crop($0, center: center, side: side, outputSize: outputSize, into: &map, item: item) }
+    }
+
+    /// `crop(_:center:side:outputSize:into:item:)` from a view of any pixel layout.
+    package func crop(_ image: PixelView, center: Point, side: Double, outputSize: Int, into map: inout FeatureMap, item: Int) {
         precondition(map.channels == 3 && map.height == outputSize && map.width == outputSize, "crop map shape")
         let layout = Layout(
             start: map.planeOffset(channel: 0, item: item), channelStride: map.planeOffset(channel: 1, item: 0),
@@ -35,7 +49,7 @@ package struct CropAndResize: Sendable {
     }
 
     /// Samples the square of side `side` pixels centred on `center` into crop `item` of `crops`.
-    package func crop(_ image: RGBImage, center: Point, side: Double, into crops: inout CropBatch, item: Int) {
+    package func crop(_ image: PixelView, center: Point, side: Double, into crops: inout CropBatch, item: Int) {
         let size = crops.side
         let layout = Layout(start: item * size * size * 3, channelStride: 1, pixelStride: 3, rowStride: size * 3)
         crops.values.withUnsafeMutableBufferPointer { out in
@@ -52,7 +66,7 @@ package struct CropAndResize: Sendable {
     /// (a loop the compiler vectorises), then each output pixel blends two buffer pixels. The
     /// buffers live on the stack, so a crop allocates nothing.
     private func crop(
-        _ image: RGBImage, center: Point, side: Double, outputSize: Int, into out: UnsafeMutablePointer<Float>, layout: Layout
+        _ image: PixelView, center: Point, side: Double, outputSize: Int, into out: UnsafeMutablePointer<Float>, layout: Layout
     ) {
         withUnsafeTemporaryAllocation(of: Tap.self, capacity: 2 * outputSize) { taps in
             let columns = UnsafeMutableBufferPointer(rebasing: taps[0..<outputSize])
@@ -75,19 +89,21 @@ package struct CropAndResize: Sendable {
                         offsets[outputSize + ox] = (tap.second < 0 ? span : tap.second - low) * 3
                     }
                     let inside = UnsafeMutableBufferPointer(rebasing: blend[0..<(span * 3)])
-                    let rowBytes = image.width * 3
-                    image.pixels.withUnsafeBufferPointer { pixels in
-                        for (oy, row) in rows.enumerated() {
-                            let upper = row.first < 0 ? nil : pixels.baseAddress! + row.first * rowBytes + low * 3
-                            let lower = row.second < 0 ? nil : pixels.baseAddress! + row.second * rowBytes + low * 3
+                    let bytes = image.format.bytesPerPixel
+                    for (oy, row) in rows.enumerated() {
+                        let upper = row.first < 0 ? nil : image.row(row.first) + low * bytes
+                        let lower = row.second < 0 ? nil : image.row(row.second) + low * bytes
+                        if image.format == .rgb {
                             Self.blendRows(upper, lower, fraction: row.fraction, pad: pad, into: inside)
-                            let target = out + layout.start + oy * layout.rowStride
-                            for (ox, column) in columns.enumerated() {
-                                let pixel = target + ox * layout.pixelStride
-                                let left = blend.baseAddress! + offsets[ox], right = blend.baseAddress! + offsets[outputSize + ox]
-                                for channel in 0..<3 {
-                                    pixel[channel * layout.channelStride] = left[channel] + column.fraction * (right[channel] - left[channel])
-                                }
+                        } else {
+                            Self.blendRows(upper, lower, format: image.format, fraction: row.fraction, pad: pad, into: inside)
+                        }
+                        let target = out + layout.start + oy * layout.rowStride
+                        for (ox, column) in columns.enumerated() {
+                            let pixel = target + ox * layout.pixelStride
+                            let left = blend.baseAddress! + offsets[ox], right = blend.baseAddress! + offsets[outputSize + ox]
+                            for channel in 0..<3 {
+                                pixel[channel * layout.channelStride] = left[channel] + column.fraction * (right[channel] - left[channel])
                             }
                         }
                     }
@@ -113,6 +129,26 @@ package struct CropAndResize: Sendable {
                 let b = lower.map { Float($0[i]) } ?? colour
                 blend[i] = a + fraction * (b - a)
             }
+        }
+    }
+
+    /// `blendRows` for pixels of any other layout: each pixel's red, green and blue gathered
+    /// into the packed RGB of the blended row.
+    private static func blendRows(
+        _ upper: UnsafePointer<UInt8>?, _ lower: UnsafePointer<UInt8>?, format: PixelFormat, fraction: Float,
+        pad: (red: Float, green: Float, blue: Float), into blend: UnsafeMutableBufferPointer<Float>
+    ) {
+        let bytes = format.bytesPerPixel, (red, green, blue) = format.channelOffsets
+        for pixel in 0..<(blend.count / 3) {
+            let source = pixel * bytes
+            func mix(_ offset: Int, _ colour: Float) -> Float {
+                let a = upper.map { Float($0[source + offset]) } ?? colour
+                let b = lower.map { Float($0[source + offset]) } ?? colour
+                return a + fraction * (b - a)
+            }
+            blend[pixel * 3] = mix(red, pad.red)
+            blend[pixel * 3 + 1] = mix(green, pad.green)
+            blend[pixel * 3 + 2] = mix(blue, pad.blue)
         }
     }
 

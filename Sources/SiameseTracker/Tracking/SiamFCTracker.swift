@@ -4,11 +4,12 @@ import Imaging
 /// Follows one target through frames with SiamFC (Bertinetto et al., 2016).
 ///
 /// Start it with the first frame and the target's box, then call `update(frame:)` with each
-/// following frame. Frames may come from any source (`RGBImage`); the network is shared and
+/// following frame. Frames may come from any source: an `RGBImage`, or a `PixelView` of RGB,
+/// BGR, RGBA or BGRA pixels with any row stride, read in place; the network is shared and
 /// stateless, so several trackers can use one `EmbeddingNetwork`.
-package struct SiamFCTracker: Sendable {
+public struct SiamFCTracker: Sendable {
     /// The hyper-parameters in use.
-    package let configuration: TrackerConfiguration
+    public let configuration: TrackerConfiguration
     private let cropper: CropAndResize
     private let peakFinder: ScoreMapPeakFinder
     /// `configuration.scaleFactors`, computed once.
@@ -29,8 +30,9 @@ package struct SiamFCTracker: Sendable {
     /// Starts tracking the target in `box` of `frame`.
     ///
     /// - Throws: `TrackerError.invalidBox` when the box is empty, not finite or outside the frame.
-    package init(network: EmbeddingNetwork, configuration: TrackerConfiguration = TrackerConfiguration(), frame: RGBImage, box: Box) throws(TrackerError) {
+    public init(network: EmbeddingNetwork, configuration: TrackerConfiguration = TrackerConfiguration(), frame: PixelView, box: Box) throws(TrackerError) {
         try Self.validate(configuration)
+        MatrixMultiply.setThreadCount(configuration.threads)
         guard box.isFinite else { throw .invalidBox("\(box) is not four finite numbers") }
         guard !box.isEmpty else { throw .invalidBox("\(box) has a width or height that is not positive") }
         guard let inside = box.intersection(frame.bounds), inside.area > 0 else {
@@ -73,19 +75,43 @@ package struct SiamFCTracker: Sendable {
         }
     }
 
+    /// Starts tracking the target in `box` of `frame` (see the `PixelView` initialiser).
+    public init(network: EmbeddingNetwork, configuration: TrackerConfiguration = TrackerConfiguration(), frame: RGBImage, box: Box) throws(TrackerError) {
+        self = try frame.withPixelView { view throws(TrackerError) in
+            try SiamFCTracker(network: network, configuration: configuration, frame: view, box: box)
+        }
+    }
+
+    /// Starts tracking with the network that ships with siamtrack (loaded once per process).
+    ///
+    /// - Throws: `ModelError` if the bundled model cannot be read, `TrackerError` for a bad box or configuration.
+    public init(configuration: TrackerConfiguration = TrackerConfiguration(), frame: PixelView, box: Box) throws {
+        try self.init(network: try EmbeddingNetwork.bundledDefaultShared.get(), configuration: configuration, frame: frame, box: box)
+    }
+
+    /// Starts tracking with the network that ships with siamtrack (see the `PixelView` initialiser).
+    public init(configuration: TrackerConfiguration = TrackerConfiguration(), frame: RGBImage, box: Box) throws {
+        try self.init(network: try EmbeddingNetwork.bundledDefaultShared.get(), configuration: configuration, frame: frame, box: box)
+    }
+
     /// The current estimate of the target's box.
-    package var box: Box {
+    public var box: Box {
         Box(center: center, size: Size(width: initialTargetSize.width * scale, height: initialTargetSize.height * scale))
     }
 
     /// Finds the target in the next frame and moves the tracker there.
-    package mutating func update(frame: RGBImage) -> TrackingResult {
+    public mutating func update(frame: RGBImage) -> TrackingResult {
+        frame.withPixelView { update(frame: $0) }
+    }
+
+    /// Finds the target in the next frame, read in place, and moves the tracker there.
+    public mutating func update(frame: PixelView) -> TrackingResult {
         var times = StageTimes()
         return update(frame: frame, times: &times)
     }
 
     /// `update(frame:)`, adding the seconds spent in each stage to `times`.
-    package mutating func update(frame: RGBImage, times: inout StageTimes) -> TrackingResult {
+    package mutating func update(frame: PixelView, times: inout StageTimes) -> TrackingResult {
         var stopwatch = Stopwatch()
         if !isKnownUniquelyReferenced(&workspace) { workspace = workspace.fresh() }
         let workspace = workspace
@@ -129,6 +155,9 @@ package struct SiamFCTracker: Sendable {
 
     private static func validate(_ configuration: TrackerConfiguration) throws(TrackerError) {
         let c = configuration
+        guard (1...TrackerConfiguration.maximumThreads).contains(c.threads) else {
+            throw .invalidConfiguration("threads must lie in 1...\(TrackerConfiguration.maximumThreads)")
+        }
         guard c.scaleCount >= 1, c.scaleCount % 2 == 1 else { throw .invalidConfiguration("scaleCount must be odd and positive") }
         guard c.exemplarSize > 0, c.searchSize > c.exemplarSize else {
             throw .invalidConfiguration("searchSize must exceed exemplarSize, both positive")

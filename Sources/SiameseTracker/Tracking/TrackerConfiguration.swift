@@ -1,55 +1,64 @@
 import Foundation
 import Geometry
 
-/// SiamFC's hyper-parameters, named as in the paper and siamfc-pytorch, with their published defaults.
-package struct TrackerConfiguration: Sendable, Equatable, Codable {
+/// Everything a tracker can be told: SiamFC's hyper-parameters, named as in the paper and
+/// siamfc-pytorch with their published defaults, the online correlation filter's settings, and
+/// the threads the network may use.
+public struct TrackerConfiguration: Sendable, Equatable, Codable {
+    /// Threads for the network's matrix products (oneDNN on OpenMP). OpenMP's thread count is
+    /// process-wide: starting a tracker sets it for every tracker in the process. The same count
+    /// gives the same boxes run to run.
+    public var threads = 1
+    /// The largest `threads` accepted.
+    public static let maximumThreads = 256
+
     /// Side of the exemplar crop in pixels (`exemplar_sz`).
-    package var exemplarSize = 127
+    public var exemplarSize = 127
     /// Side of each search crop in pixels (`instance_sz`).
-    package var searchSize = 255
+    public var searchSize = 255
     /// Context added around the target before cropping, as a fraction of `(w + h)` (`context`).
-    package var contextAmount = 0.5
+    public var contextAmount = 0.5
     /// Number of search scales per frame (`scale_num`); odd, so the middle one is no change.
-    package var scaleCount = 3
+    public var scaleCount = 3
     /// Ratio between neighbouring search scales (`scale_step`).
-    package var scaleStep = 1.0375
+    public var scaleStep = 1.0375
     /// Factor applied to the peaks of the scales other than the middle one (`scale_penalty`).
-    package var scalePenalty = 0.9745
+    public var scalePenalty = 0.9745
     /// How far the size moves toward the winning scale each frame (`scale_lr`, damping).
-    package var scaleDamping = 0.59
+    public var scaleDamping = 0.59
     /// Upsampling factor of the score map before its peak is taken (`response_up`).
-    package var scoreMapUpsampling = 16
+    public var scoreMapUpsampling = 16
     /// Weight of the cosine (Hann) window against the normalised score map (`window_influence`).
-    package var windowInfluence = 0.176
+    public var windowInfluence = 0.176
     /// Weight of the online correlation filter's response against the cross-correlation with the
     /// first frame's exemplar (0: plain SiamFC, 1: the filter alone).
-    package var filterInfluence = 0.5
+    public var filterInfluence = 0.5
     /// Share of each new frame in the filter's running model.
-    package var filterLearningRate = 0.01
+    public var filterLearningRate = 0.01
     /// The filter's ridge regularisation λ, as a fraction of the first frame's mean spectral energy.
-    package var filterRegularization = 0.01
+    public var filterRegularization = 0.01
     /// Standard deviation of the filter's Gaussian label, as a fraction of the target's size
     /// (the root of its area) in the embedding.
-    package var filterLabelSigma = 0.25
+    public var filterLabelSigma = 0.25
     /// The filter learns from a frame only when the confidence reaches this.
-    package var filterUpdateThreshold = 0.0
+    public var filterUpdateThreshold = 0.0
     /// Smallest allowed target size, as a multiple of the initial size.
-    package var minimumScale = 0.2
+    public var minimumScale = 0.2
     /// Largest allowed target size, as a multiple of the initial size.
-    package var maximumScale = 5.0
+    public var maximumScale = 5.0
 
     /// The paper's defaults.
-    package init() {}
+    public init() {}
 
     /// Side in frame pixels of the square exemplar region around a target of `size`:
     /// `sqrt((w + c)(h + c))` with context `c = contextAmount * (w + h)`.
-    package func exemplarSide(for size: Size) -> Double {
+    public func exemplarSide(for size: Size) -> Double {
         let context = contextAmount * (size.width + size.height)
         return ((size.width + context) * (size.height + context)).squareRoot()
     }
 
     /// The search scales, e.g. `[1/1.0375, 1, 1.0375]` for three.
-    package var scaleFactors: [Double] {
+    public var scaleFactors: [Double] {
         let middle = Double(scaleCount - 1) / 2
         return (0..<scaleCount).map { Foundation.pow(scaleStep, Double($0) - middle) }
     }

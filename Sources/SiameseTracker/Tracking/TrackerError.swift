@@ -1,12 +1,12 @@
 /// Why a tracker could not start.
-package enum TrackerError: Error, CustomStringConvertible, Equatable {
+public enum TrackerError: Error, CustomStringConvertible, Equatable {
     /// The starting box cannot be tracked; the reason says what is wrong with it.
     case invalidBox(String)
     /// The configuration has a value outside its valid range.
     case invalidConfiguration(String)
 
     /// One line saying what is wrong.
-    package var description: String {
+    public var description: String {
         switch self {
         case .invalidBox(let reason): "invalid start box: \(reason)"
         case .invalidConfiguration(let reason): "invalid tracker configuration: \(reason)"

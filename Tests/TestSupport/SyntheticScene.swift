@@ -1,17 +1,17 @@
 import Geometry
 import Imaging
 
-@testable import SiameseTracker
+import SiameseTracker
 
 /// Frames drawn in memory: a textured patch over a differently textured background.
-struct SyntheticScene {
-    let width = 240
-    let height = 180
+package struct SyntheticScene {
+    package let width = 240
+    package let height = 180
     private let background: [UInt8]
     private let patch: [UInt8]
-    let patchSize = 40
+    package let patchSize = 40
 
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         var random = SeededRandom(seed: seed)
         // Blocky noise: 8x8 cells of random grey for the background, bright 5x5 cells of colour for the patch.
         let cells = (0..<(31 * 24)).map { _ in UInt8(60 + random.next() % 80) }
@@ -24,7 +24,7 @@ struct SyntheticScene {
     }
 
     /// The frame with the patch's top-left corner at `(x, y)`.
-    func frame(patchAt x: Int, _ y: Int) -> RGBImage {
+    package func frame(patchAt x: Int, _ y: Int) -> RGBImage {
         var pixels = background
         for row in 0..<patchSize {
             for column in 0..<patchSize {
@@ -35,7 +35,7 @@ struct SyntheticScene {
         return RGBImage(width: width, height: height, pixels: pixels)
     }
 
-    func box(patchAt x: Int, _ y: Int) -> Box {
+    package func box(patchAt x: Int, _ y: Int) -> Box {
         Box(x: Double(x), y: Double(y), width: Double(patchSize), height: Double(patchSize))
     }
 }
