@@ -53,6 +53,6 @@ package struct AdamW: Sendable, Equatable {
 extension TrainableNetwork {
     /// True for the weights of a convolution (decayed), false for biases and batch-norm parameters.
     func isConvolutionWeight(_ name: String) -> Bool {
-        architecture.layers.contains { $0.kind == .convolution && "\($0.name ?? "").weight" == name }
+        architecture.layers.contains { $0.kind == .convolution && $0.tensorName(.weight) == name }
     }
 }

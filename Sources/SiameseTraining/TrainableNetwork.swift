@@ -17,7 +17,7 @@ package struct TrainableNetwork: Sendable, Equatable {
 
     /// Names of the tensors the optimiser changes (not the running statistics).
     package var parameterNames: [String] {
-        tensors.keys.filter { !$0.hasSuffix(".running_mean") && !$0.hasSuffix(".running_var") }.sorted()
+        architecture.parameterTensors.filter(\.parameter.isLearned).map(\.name).sorted()
     }
 
     /// The model file: architecture in the metadata, every tensor.
@@ -33,8 +33,8 @@ package struct TrainableNetwork: Sendable, Equatable {
     /// What one training forward pass keeps for its backward pass.
     package struct Tape {
         enum Entry {
-            case convolution(name: String, Convolution, Convolution.Saved)
-            case batchNorm(name: String, BatchNorm, BatchNorm.Saved)
+            case convolution(NetworkArchitecture.Layer, Convolution, Convolution.Saved)
+            case batchNorm(NetworkArchitecture.Layer, BatchNorm, BatchNorm.Saved)
             case relu(output: FeatureMap)
             case maxPool(winners: [Int32], inputShape: FeatureMap.Shape)
         }
@@ -49,12 +49,12 @@ package struct TrainableNetwork: Sendable, Equatable {
             case .convolution:
                 let convolution = self.convolution(layer)
                 let (output, saved) = convolution.forwardSaving(map)
-                tape.entries.append(.convolution(name: layer.name!, convolution, saved))
+                tape.entries.append(.convolution(layer, convolution, saved))
                 map = output
             case .batchNorm:
-                let norm = batchNorm(named: layer.name!)
+                let norm = batchNorm(layer)
                 let (output, saved) = norm.forwardTraining(map)
-                tape.entries.append(.batchNorm(name: layer.name!, norm, saved))
+                tape.entries.append(.batchNorm(layer, norm, saved))
                 map = output
             case .relu:
                 map.values = map.values.map { max($0, 0) }
@@ -74,15 +74,15 @@ package struct TrainableNetwork: Sendable, Equatable {
         var gradient = outputGradient
         for (index, entry) in tape.entries.enumerated().reversed() {
             switch entry {
-            case .convolution(let name, let convolution, let saved):
+            case .convolution(let layer, let convolution, let saved):
                 let result = convolution.backward(gradient, saved: saved, needInputGradient: index > 0)
-                Self.accumulate(result.weights, into: &gradients, name: "\(name).weight")
-                Self.accumulate(result.bias, into: &gradients, name: "\(name).bias")
+                Self.accumulate(result.weights, into: &gradients, name: layer.tensorName(.weight))
+                Self.accumulate(result.bias, into: &gradients, name: layer.tensorName(.bias))
                 if let input = result.input { gradient = input }
-            case .batchNorm(let name, let norm, let saved):
+            case .batchNorm(let layer, let norm, let saved):
                 let result = norm.backward(gradient, saved: saved)
-                Self.accumulate(result.scale, into: &gradients, name: "\(name).weight")
-                Self.accumulate(result.shift, into: &gradients, name: "\(name).bias")
+                Self.accumulate(result.scale, into: &gradients, name: layer.tensorName(.weight))
+                Self.accumulate(result.shift, into: &gradients, name: layer.tensorName(.bias))
                 gradient = result.input
             case .relu(let output):
                 for i in gradient.values.indices where output.values[i] <= 0 { gradient.values[i] = 0 }
@@ -94,9 +94,9 @@ package struct TrainableNetwork: Sendable, Equatable {
 
     /// Moves the running statistics toward this tape's batch statistics (PyTorch's momentum form).
     package mutating func updateRunningStatistics(from tape: Tape, momentum: Float = 0.1) {
-        for case .batchNorm(let name, _, let saved) in tape.entries {
-            blend("\(name).running_mean", toward: saved.batchMean, momentum: momentum)
-            blend("\(name).running_var", toward: saved.batchVariance, momentum: momentum)
+        for case .batchNorm(let layer, _, let saved) in tape.entries {
+            blend(layer.tensorName(.runningMean), toward: saved.batchMean, momentum: momentum)
+            blend(layer.tensorName(.runningVariance), toward: saved.batchVariance, momentum: momentum)
         }
     }
 
@@ -115,15 +115,15 @@ package struct TrainableNetwork: Sendable, Equatable {
     }
 
     private func convolution(_ layer: NetworkArchitecture.Layer) -> Convolution {
-        let name = layer.name!
-        return Convolution(
+        Convolution(
             inputChannels: layer.inputChannels!, outputChannels: layer.outputChannels!, kernelSize: layer.kernelSize!,
-            stride: layer.stride ?? 1, weights: tensors["\(name).weight"]!.values, bias: tensors["\(name).bias"]!.values)
+            stride: layer.stride ?? 1, weights: tensors[layer.tensorName(.weight)]!.values, bias: tensors[layer.tensorName(.bias)]!.values)
     }
 
-    private func batchNorm(named name: String) -> BatchNorm {
+    private func batchNorm(_ layer: NetworkArchitecture.Layer) -> BatchNorm {
         BatchNorm(
-            scale: tensors["\(name).weight"]!.values, shift: tensors["\(name).bias"]!.values,
-            runningMean: tensors["\(name).running_mean"]!.values, runningVariance: tensors["\(name).running_var"]!.values)
+            scale: tensors[layer.tensorName(.weight)]!.values, shift: tensors[layer.tensorName(.bias)]!.values,
+            runningMean: tensors[layer.tensorName(.runningMean)]!.values,
+            runningVariance: tensors[layer.tensorName(.runningVariance)]!.values)
     }
 }

@@ -40,8 +40,8 @@ public struct EmbeddingNetwork: Sendable {
                 guard stride > 0 else { throw invalid("\(name) has stride \(stride)") }
                 steps.append(.convolution(Convolution(
                     inputChannels: input, outputChannels: output, kernelSize: kernel, stride: stride,
-                    weights: try tensor("\(name).weight", shape: [output, input, kernel, kernel]),
-                    bias: try tensor("\(name).bias", shape: [output])), relu: false))
+                    weights: try tensor(layer.tensorName(.weight), shape: [output, input, kernel, kernel]),
+                    bias: try tensor(layer.tensorName(.bias), shape: [output])), relu: false))
                 channels = output
             case .batchNorm:
                 guard let name = layer.name else { throw invalid("a batch norm lacks its name") }
@@ -49,10 +49,10 @@ public struct EmbeddingNetwork: Sendable {
                     throw invalid("batch norm \(name) must follow a convolution")
                 }
                 let norm = BatchNorm(
-                    scale: try tensor("\(name).weight", shape: [channels]),
-                    shift: try tensor("\(name).bias", shape: [channels]),
-                    runningMean: try tensor("\(name).running_mean", shape: [channels]),
-                    runningVariance: try tensor("\(name).running_var", shape: [channels]))
+                    scale: try tensor(layer.tensorName(.weight), shape: [channels]),
+                    shift: try tensor(layer.tensorName(.bias), shape: [channels]),
+                    runningMean: try tensor(layer.tensorName(.runningMean), shape: [channels]),
+                    runningVariance: try tensor(layer.tensorName(.runningVariance), shape: [channels]))
                 guard norm.runningVariance.allSatisfy({ $0 >= 0 }) else { throw invalid("\(name) has a negative variance") }
                 steps[steps.count - 1] = .convolution(norm.fold(into: convolution), relu: false)
             case .relu:

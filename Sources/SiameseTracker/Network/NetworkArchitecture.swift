@@ -1,7 +1,8 @@
 /// The layer sequence of an embedding network, as stored in a model file's metadata.
 ///
-/// Parameters live in tensors named after each layer: `NAME.weight` and `NAME.bias` for a
-/// convolution; `NAME.weight`, `NAME.bias`, `NAME.running_mean`, `NAME.running_var` for batch norm.
+/// Parameters live in tensors named after each layer (`Layer.tensorName`): `NAME.weight` and
+/// `NAME.bias` for a convolution; `NAME.weight`, `NAME.bias`, `NAME.running_mean`, `NAME.running_var`
+/// for batch norm. `parameterTensors` lists them all with their shapes.
 package struct NetworkArchitecture: Codable, Sendable, Equatable {
     /// One layer of the sequence.
     package struct Layer: Codable, Sendable, Equatable {
@@ -32,6 +33,57 @@ package struct NetworkArchitecture: Codable, Sendable, Equatable {
         package static let relu = Layer(kind: .relu)
         /// Max pooling without padding.
         package static func maxPool(kernel: Int, stride: Int) -> Layer { Layer(kind: .maxPool, kernelSize: kernel, stride: stride) }
+
+        /// The layer's tensors, in file order: weight and bias of a convolution; weight (scale),
+        /// bias (shift), running mean and running variance of a batch norm; none otherwise.
+        package var parameters: [Parameter] {
+            switch kind {
+            case .convolution: [.weight, .bias]
+            case .batchNorm: [.weight, .bias, .runningMean, .runningVariance]
+            case .relu, .maxPool: []
+            }
+        }
+
+        /// The name of one of the layer's tensors in the model file: `NAME.weight` and so on.
+        package func tensorName(_ parameter: Parameter) -> String { "\(name ?? "").\(parameter.rawValue)" }
+    }
+
+    /// A tensor of a layer, named by the suffix it has in model files.
+    package enum Parameter: String, Sendable, CaseIterable {
+        case weight
+        case bias
+        case runningMean = "running_mean"
+        case runningVariance = "running_var"
+
+        /// True for the tensors the optimiser changes; the running statistics follow the batches instead.
+        package var isLearned: Bool { self == .weight || self == .bias }
+    }
+
+    /// One tensor the architecture needs, with its shape given the channels flowing into its layer.
+    package struct ParameterTensor: Sendable, Equatable {
+        /// The layer it belongs to.
+        package var layer: Layer
+        /// Which of the layer's tensors it is.
+        package var parameter: Parameter
+        /// Its shape: `[out, in, k, k]` for convolution weights, `[channels]` otherwise.
+        package var shape: [Int]
+        /// Its name in model files.
+        package var name: String { layer.tensorName(parameter) }
+    }
+
+    /// Every tensor of every layer in order, following the channel count from the 3 of RGB.
+    package var parameterTensors: [ParameterTensor] {
+        var tensors: [ParameterTensor] = [], channels = 3
+        for layer in layers {
+            for parameter in layer.parameters {
+                let shape = layer.kind == .convolution && parameter == .weight
+                    ? [layer.outputChannels ?? 0, layer.inputChannels ?? 0, layer.kernelSize ?? 0, layer.kernelSize ?? 0]
+                    : [layer.kind == .convolution ? layer.outputChannels ?? 0 : channels]
+                tensors.append(ParameterTensor(layer: layer, parameter: parameter, shape: shape))
+            }
+            if layer.kind == .convolution { channels = layer.outputChannels ?? channels }
+        }
+        return tensors
     }
 
     /// Layers in the order they run.
