@@ -71,30 +71,6 @@ public struct Box: Hashable, Sendable, Codable, CustomStringConvertible {
         center.distance(to: other.center)
     }
 
-    /// The part of the box that lies inside `bounds`, or nil when nothing does.
-    public func clamped(to bounds: Box) -> Box? { intersection(bounds) }
-
-    /// The box with its centre kept, its size clamped between `minimum` and `maximum`.
-    public func withSizeClamped(minimum: Size, maximum: Size) -> Box {
-        let size = Size(
-            width: min(max(width, minimum.width), maximum.width),
-            height: min(max(height, minimum.height), maximum.height))
-        return Box(center: center, size: size)
-    }
-
-    /// The box with every coordinate multiplied by `factor` (e.g. to move between resolutions).
-    public func scaled(by factor: Double) -> Box { scaled(byX: factor, y: factor) }
-
-    /// The box with x coordinates multiplied by `sx` and y coordinates by `sy`.
-    public func scaled(byX sx: Double, y sy: Double) -> Box {
-        Box(x: x * sx, y: y * sy, width: width * sx, height: height * sy)
-    }
-
-    /// The box with its size multiplied by `factor` about its centre.
-    public func resized(by factor: Double) -> Box {
-        Box(center: center, size: Size(width: width * factor, height: height * factor))
-    }
-
     /// The box moved by `(dx, dy)` pixels.
     public func offsetBy(dx: Double, dy: Double) -> Box {
         Box(x: x + dx, y: y + dy, width: width, height: height)

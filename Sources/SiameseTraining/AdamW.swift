@@ -1,5 +1,5 @@
-import SiameseTracker
 import Foundation
+import SiameseTracker
 
 /// Adam with decoupled weight decay (Loshchilov & Hutter), the optimiser of our training runs.
 package struct AdamW: Sendable, Equatable {

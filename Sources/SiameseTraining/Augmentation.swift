@@ -1,7 +1,8 @@
 import SiameseTracker
+
 /// Random changes applied to training pairs so the network learns what stays the same:
 /// small shifts and scalings of the search crop, colour jitter, and greyscale.
-package struct Augmentation: Sendable {
+package struct Augmentation: Sendable, Codable, Equatable {
     /// Largest shift of the search crop, in search-crop pixels.
     package var maximumShift = 8.0
     /// Largest relative change of crop size (0.05: ±5%).

@@ -1,4 +1,5 @@
 import SiameseTracker
+
 extension BatchNorm {
     /// What the training forward pass keeps for the backward pass.
     struct Saved {

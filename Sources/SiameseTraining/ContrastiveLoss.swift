@@ -1,11 +1,11 @@
-import SiameseTracker
 import Foundation
+import SiameseTracker
 
 extension TrainingLoss {
     /// Contrastive loss between the unit exemplar embedding and the unit search-embedding window
     /// at the target: `d²` for a positive pair, `max(0, margin - d)²` for a negative pair, and for
     /// each positive pair also a negative window in the search map's corner farthest from the target.
-    static func contrastive(exemplar: FeatureMap, search: FeatureMap, targets: [PairTarget]) -> Evaluation {
+    static func contrastive(exemplar: FeatureMap, search: FeatureMap, targets: [PairTarget], margin: Float) -> Evaluation {
         var exemplarGradient = FeatureMap(shape: exemplar.shape), searchGradient = FeatureMap(shape: search.shape)
         let mapSize = search.width - exemplar.width + 1
         var total: Float = 0
@@ -32,7 +32,7 @@ extension TrainingLoss {
                 total += scale * distance * distance
                 outer = scale * 2
             } else {
-                let gap = max(contrastiveMargin - distance, 0)
+                let gap = max(margin - distance, 0)
                 total += scale * gap * gap
                 outer = -scale * 2 * gap / distance
             }

@@ -1,4 +1,5 @@
 import SiameseTracker
+
 extension Convolution {
     /// What the forward pass keeps for the backward pass.
     struct Saved {

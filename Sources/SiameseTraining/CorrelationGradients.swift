@@ -1,4 +1,5 @@
 import SiameseTracker
+
 extension CrossCorrelation {
     /// Gradients of the pairwise score maps (exemplar item b against search item b) with respect
     /// to both embeddings.

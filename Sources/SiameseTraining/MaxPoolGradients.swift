@@ -1,4 +1,5 @@
 import SiameseTracker
+
 extension MaxPool {
     /// Forward pass that also returns, for each output, the flat index of the input it took.
     func forwardSaving(_ input: FeatureMap) -> (FeatureMap, [Int32]) {
@@ -32,17 +33,4 @@ extension MaxPool {
         for (o, i) in winners.enumerated() { input.values[Int(i)] += outputGradient.values[o] }
         return input
     }
-}
-
-extension FeatureMap {
-    /// Channels, batch, height and width.
-    struct Shape: Equatable {
-        let channels: Int, batch: Int, height: Int, width: Int
-    }
-
-    /// This map's shape.
-    var shape: Shape { Shape(channels: channels, batch: batch, height: height, width: width) }
-
-    /// A zero map of a shape.
-    init(shape: Shape) { self.init(channels: shape.channels, batch: shape.batch, height: shape.height, width: shape.width) }
 }

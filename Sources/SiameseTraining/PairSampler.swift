@@ -1,9 +1,9 @@
-import SiameseTracker
 import Geometry
 import Imaging
+import SiameseTracker
 
 /// Draws SiamFC training pairs: an exemplar from one frame of a clip and a search crop from a
-/// frame at most `maximumFrameGap` away, or, for negative pairs, from another clip.
+/// frame at most `TrainingConfiguration.maximumFrameGap` away, or, for negative pairs, from another clip.
 package struct PairSampler: Sendable {
     /// A batch of pairs ready for the network.
     package struct Batch {
@@ -19,20 +19,22 @@ package struct PairSampler: Sendable {
     private let present: [[Int]]
     private let configuration: TrackerConfiguration
     private let totalStride: Int
-    private let augmentation: Augmentation
-    /// Largest distance in frames between the two frames of a pair.
-    package var maximumFrameGap = 100
-    /// Share of pairs whose search crop comes from another clip.
-    package var negativeFraction = 0.2
+    /// The frame gap, negative share and augmentation in use.
+    private let training: TrainingConfiguration
 
-    /// A sampler over clips that have at least two frames with the target present.
-    package init(clips: [TrainingClip], totalStride: Int, configuration: TrackerConfiguration = TrackerConfiguration(), augmentation: Augmentation = Augmentation()) {
+    /// A sampler over clips that have at least two frames with the target present, drawing pairs
+    /// as `training` says, cropped as `configuration` crops.
+    package init(
+        clips: [TrainingClip], totalStride: Int, training: TrainingConfiguration,
+        configuration: TrackerConfiguration = TrackerConfiguration()
+    ) {
         let usable = clips.filter { $0.presentFrames.count >= 2 }
+        precondition(usable.allSatisfy { $0.regionSize == training.regionSize }, "clips cut at another region size")
         self.clips = usable
         present = usable.map(\.presentFrames)
         self.configuration = configuration
         self.totalStride = totalStride
-        self.augmentation = augmentation
+        self.training = training
     }
 
     /// Number of clips that can give pairs.
@@ -45,16 +47,17 @@ package struct PairSampler: Sendable {
             exemplars: FeatureMap(channels: 3, batch: size, height: exemplarSize, width: exemplarSize),
             searches: FeatureMap(channels: 3, batch: size, height: searchSize, width: searchSize),
             targets: [])
-        let centre = Double(TrainingClip.regionSize) / 2
+        let centre = Double(training.regionSize) / 2
+        let augmentation = training.augmentation
         let mapCentre = Double(searchSize - 1) / 2 / Double(totalStride) - Double(exemplarSize - 1) / 2 / Double(totalStride)
         for item in 0..<size {
             let clip = Int(random.next() % UInt64(clips.count))
             let frames = present[clip]
             let first = frames[Int(random.next() % UInt64(frames.count))]
-            let near = frames.filter { $0 != first && abs($0 - first) <= maximumFrameGap }
+            let near = frames.filter { $0 != first && abs($0 - first) <= training.maximumFrameGap }
             let second = near.isEmpty ? first : near[Int(random.next() % UInt64(near.count))]
             let exemplarRegion = clips[clip].regions[first]!
-            let isNegative = clips.count > 1 && random.nextUnit() < negativeFraction
+            let isNegative = clips.count > 1 && random.nextUnit() < training.negativeFraction
             let searchRegion: RGBImage
             if isNegative {
                 let other = (clip + 1 + Int(random.next() % UInt64(clips.count - 1))) % clips.count

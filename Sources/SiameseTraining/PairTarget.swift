@@ -1,4 +1,5 @@
 import SiameseTracker
+
 /// Where the exemplar's object lies in a training pair's search crop.
 package struct PairTarget: Sendable, Equatable {
     /// False for a negative pair: the search crop shows something else.

@@ -1,30 +1,30 @@
-import SiameseTracker
 import Foundation
 import Geometry
 import Imaging
+import SiameseTracker
 
 extension TrainingClip {
     /// A synthetic clip cut from a still photograph: a random object-sized box seen through a
     /// random affine change per frame (scale, rotation, stretch), with blur and occlusion now and
     /// then, so the network sees more kinds of things than the annotated footage shows.
-    package init(photo: RGBImage, name: String, frames: Int, random: inout SeededRandom) {
-        self.init(name: name)
+    package init(photo: RGBImage, name: String, views settings: PhotoViews, regionSize: Int, random: inout SeededRandom) {
+        self.init(name: name, regionSize: regionSize)
         let shortSide = Double(min(photo.width, photo.height))
-        let side = shortSide * (0.15 + 0.25 * random.nextUnit())
-        let aspect = Foundation.exp((random.nextUnit() * 2 - 1) * 0.5)
+        let side = shortSide * (settings.smallestBoxSide + settings.boxSideSpread * random.nextUnit())
+        let aspect = Foundation.exp((random.nextUnit() * 2 - 1) * settings.maximumLogAspect)
         let size = Size(width: side * aspect.squareRoot(), height: side / aspect.squareRoot())
         let center = Point(
             x: size.width / 2 + random.nextUnit() * (Double(photo.width) - size.width),
             y: size.height / 2 + random.nextUnit() * (Double(photo.height) - size.height))
         let padding = CropAndResize(paddingWithMeanOf: photo).padding
-        for _ in 0..<frames {
+        for _ in 0..<settings.viewsPerPhoto {
             let view = PhotoView(
-                scale: Foundation.exp((random.nextUnit() * 2 - 1) * 0.2),
-                stretch: Foundation.exp((random.nextUnit() * 2 - 1) * 0.1),
-                rotation: (random.nextUnit() * 2 - 1) * Double.pi / 12)
-            var region = view.region(of: photo, center: center, targetSize: size, padding: padding)
-            if random.nextUnit() < 0.3 { region = region.boxBlurred() }
-            if random.nextUnit() < 0.2 { region.occlude(random: &random) }
+                scale: Foundation.exp((random.nextUnit() * 2 - 1) * settings.maximumLogScale),
+                stretch: Foundation.exp((random.nextUnit() * 2 - 1) * settings.maximumLogStretch),
+                rotation: (random.nextUnit() * 2 - 1) * Double.pi / (180 / settings.maximumRotationDegrees))
+            var region = view.region(of: photo, center: center, targetSize: size, padding: padding, clip: self)
+            if random.nextUnit() < settings.blurProbability { region = region.boxBlurred() }
+            if random.nextUnit() < settings.occlusionProbability { region.occlude(random: &random) }
             append(region: region)
         }
     }
@@ -37,16 +37,18 @@ struct PhotoView {
     var rotation: Double
 
     /// The training region around the target as this view shows it, sampled bilinearly.
-    func region(of photo: RGBImage, center: Point, targetSize: Size, padding: (red: Float, green: Float, blue: Float)) -> RGBImage {
+    func region(
+        of photo: RGBImage, center: Point, targetSize: Size, padding: (red: Float, green: Float, blue: Float), clip: TrainingClip
+    ) -> RGBImage {
         let seen = Size(width: targetSize.width * scale * stretch, height: targetSize.height * scale / stretch)
-        let regionSide = TrainingClip.regionSide(for: seen)
-        let step = regionSide / Double(TrainingClip.regionSize)
+        let regionSize = clip.regionSize
+        let step = clip.regionSide(for: seen) / Double(regionSize)
         let (cosine, sine) = (Foundation.cos(rotation), Foundation.sin(rotation))
-        let half = Double(TrainingClip.regionSize) / 2
+        let half = Double(regionSize) / 2
         let fill = [padding.red, padding.green, padding.blue]
-        var pixels = [UInt8](repeating: 0, count: TrainingClip.regionSize * TrainingClip.regionSize * 3)
-        for v in 0..<TrainingClip.regionSize {
-            for u in 0..<TrainingClip.regionSize {
+        var pixels = [UInt8](repeating: 0, count: regionSize * regionSize * 3)
+        for v in 0..<regionSize {
+            for u in 0..<regionSize {
                 // Offset in the view, turned back and unscaled into the photo.
                 let dx = (Double(u) + 0.5 - half) * step, dy = (Double(v) + 0.5 - half) * step
                 let px = center.x + (cosine * dx + sine * dy) / (scale * stretch) - 0.5
@@ -60,11 +62,11 @@ struct PhotoView {
                     }
                     let top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx
                     let bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx
-                    pixels[(v * TrainingClip.regionSize + u) * 3 + channel] = UInt8(min(max((top * (1 - fy) + bottom * fy).rounded(), 0), 255))
+                    pixels[(v * regionSize + u) * 3 + channel] = UInt8(min(max((top * (1 - fy) + bottom * fy).rounded(), 0), 255))
                 }
             }
         }
-        return RGBImage(width: TrainingClip.regionSize, height: TrainingClip.regionSize, pixels: pixels)
+        return RGBImage(width: regionSize, height: regionSize, pixels: pixels)
     }
 }
 

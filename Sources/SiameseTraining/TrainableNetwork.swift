@@ -1,4 +1,5 @@
 import SiameseTracker
+
 /// The embedding network in training form: batch norm kept separate and run on batch statistics,
 /// every parameter a named tensor that the optimiser updates.
 package struct TrainableNetwork: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import SiameseTracker
 import Foundation
+import SiameseTracker
 
 /// Trains the embedding network on Siamese pairs, one epoch at a time, with checkpoints that
 /// resume exactly: each epoch's random stream is derived from the seed and the epoch number.
@@ -23,31 +23,31 @@ package struct Trainer: Sendable {
     /// Optimiser state.
     package private(set) var optimizer: AdamW
     /// The run's settings.
-    package let options: TrainingOptions
+    package let configuration: TrainingConfiguration
     /// Epochs finished.
     package private(set) var completedEpochs = 0
-    /// Exponential moving average of every tensor of `network` (`options.weightAveraging`).
+    /// Exponential moving average of every tensor of `network` (`configuration.weightAveraging`).
     package private(set) var averagedTensors: [String: SafeTensors.Tensor]
 
     /// Progress stored in a checkpoint's metadata.
     private struct State: Codable {
         var completedEpochs: Int
         var optimizerStep: Int
-        var options: TrainingOptions
+        var configuration: TrainingConfiguration
     }
 
-    private static let stateKey = "siamtrack.training"
+    private static let stateKey = "siamtrack.checkpoint"
     private static let firstMomentPrefix = "adamw.m."
     private static let secondMomentPrefix = "adamw.v."
     private static let averagePrefix = "average."
 
     /// Starts a run from a network.
-    package init(network: TrainableNetwork, options: TrainingOptions) {
+    package init(network: TrainableNetwork, configuration: TrainingConfiguration) {
         self.network = network
-        self.options = options
+        self.configuration = configuration
         averagedTensors = network.tensors
         optimizer = AdamW()
-        optimizer.weightDecay = Float(options.weightDecay)
+        optimizer.weightDecay = Float(configuration.weightDecay)
     }
 
     /// Resumes a run from a checkpoint written by `checkpoint`.
@@ -68,9 +68,9 @@ package struct Trainer: Sendable {
             throw .invalidNetwork(path: path, reason: "the checkpoint's averaged weights do not match its network")
         }
         averagedTensors = averaged.isEmpty ? network.tensors : averaged
-        options = state.options
+        configuration = state.configuration
         optimizer = AdamW(step: state.optimizerStep, firstMoments: first, secondMoments: second)
-        optimizer.weightDecay = Float(options.weightDecay)
+        optimizer.weightDecay = Float(configuration.weightDecay)
         completedEpochs = state.completedEpochs
     }
 
@@ -84,7 +84,7 @@ package struct Trainer: Sendable {
             file.tensors[Self.secondMomentPrefix + name] = .init(shape: [values.count], values: values)
         }
         for (name, tensor) in averagedTensors { file.tensors[Self.averagePrefix + name] = tensor }
-        let state = State(completedEpochs: completedEpochs, optimizerStep: optimizer.step, options: options)
+        let state = State(completedEpochs: completedEpochs, optimizerStep: optimizer.step, configuration: configuration)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         file.metadata[Self.stateKey] = String(decoding: try! encoder.encode(state), as: UTF8.self)
@@ -99,24 +99,24 @@ package struct Trainer: Sendable {
     }
 
     /// True when every planned epoch is done.
-    package var isFinished: Bool { completedEpochs >= options.epochs }
+    package var isFinished: Bool { completedEpochs >= configuration.epochs }
 
     /// Trains one epoch and returns its mean loss.
     @discardableResult
     package mutating func trainEpoch(sampler: PairSampler, progress: (Progress) -> Void = { _ in }) -> Double {
         let epoch = completedEpochs
-        var random = SeededRandom(seed: options.seed &+ UInt64(epoch) &* 0x9E37_79B9_7F4A_7C15)
-        let learningRate = Float(options.learningRate(epoch: epoch))
-        let steps = options.stepsPerEpoch
-        let start = DispatchTime.now().uptimeNanoseconds
+        var random = SeededRandom(seed: configuration.seed &+ UInt64(epoch) &* 0x9E37_79B9_7F4A_7C15)
+        let learningRate = Float(configuration.learningRate(epoch: epoch))
+        let steps = configuration.stepsPerEpoch
+        let start = ContinuousClock.now
         var lossSum = 0.0
         for step in 0..<steps {
-            let batch = sampler.batch(size: options.batchSize, random: &random)
+            let batch = sampler.batch(size: configuration.batchSize, random: &random)
             lossSum += Double(trainStep(batch, learningRate: learningRate))
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let seconds = start.secondsElapsed
             progress(Progress(
                 epoch: epoch, step: step + 1, steps: steps, meanLoss: lossSum / Double(step + 1),
-                pairsPerSecond: Double((step + 1) * options.batchSize) / max(seconds, 1e-9)))
+                pairsPerSecond: Double((step + 1) * configuration.batchSize) / max(seconds, 1e-9)))
         }
         completedEpochs += 1
         return lossSum / Double(steps)
@@ -125,7 +125,7 @@ package struct Trainer: Sendable {
     private mutating func updateAverage() {
         // TensorFlow's warm-up: early on the average follows the weights closely.
         let step = Double(optimizer.step)
-        let decay = Float(min(options.weightAveraging, (1 + step) / (10 + step)))
+        let decay = Float(min(configuration.weightAveraging, (1 + step) / (10 + step)))
         for (name, tensor) in network.tensors {
             var average = averagedTensors[name]!.values
             for i in average.indices { average[i] = decay * average[i] + (1 - decay) * tensor.values[i] }
@@ -137,7 +137,7 @@ package struct Trainer: Sendable {
     mutating func trainStep(_ batch: PairSampler.Batch, learningRate: Float) -> Float {
         let (exemplar, exemplarTape) = network.forward(batch.exemplars)
         let (search, searchTape) = network.forward(batch.searches)
-        let evaluation = options.loss.evaluate(exemplar: exemplar, search: search, targets: batch.targets)
+        let evaluation = configuration.loss.evaluate(exemplar: exemplar, search: search, targets: batch.targets, configuration: configuration)
         var gradients: [String: [Float]] = [:]
         network.backward(evaluation.exemplarGradient, tape: exemplarTape, into: &gradients)
         network.backward(evaluation.searchGradient, tape: searchTape, into: &gradients)

@@ -1,5 +1,5 @@
-import SiameseTracker
 import Foundation
+import SiameseTracker
 
 /// The training objectives Siamese trackers are known for.
 package enum TrainingLoss: String, Sendable, CaseIterable, Codable {
@@ -9,13 +9,6 @@ package enum TrainingLoss: String, Sendable, CaseIterable, Codable {
     case contrastive
     /// Triplet loss on the score map: each positive cell against each negative cell (Dong & Shen, ECCV 2018).
     case triplet
-
-    /// SiamFC's fixed scale from correlation to logit (`out_scale`).
-    package static let scoreScale: Float = 0.001
-    /// Radius of the positive cells around the target, in score-map cells (16 px at stride 8), L1 distance.
-    package static let positiveRadius = 2.0
-    /// Margin of the contrastive loss on distances between unit vectors.
-    package static let contrastiveMargin: Float = 1.0
 
     /// The loss value and its gradients with respect to both embeddings.
     package struct Evaluation {
@@ -27,8 +20,10 @@ package enum TrainingLoss: String, Sendable, CaseIterable, Codable {
         package var searchGradient: FeatureMap
     }
 
-    /// Evaluates the loss for a batch of pairs (exemplar item b with search item b).
-    package func evaluate(exemplar: FeatureMap, search: FeatureMap, targets: [PairTarget]) -> Evaluation {
+    /// Evaluates the loss for a batch of pairs (exemplar item b with search item b), with the
+    /// score scale, positive radius and margin of `configuration`.
+    package func evaluate(exemplar: FeatureMap, search: FeatureMap, targets: [PairTarget], configuration: TrainingConfiguration) -> Evaluation {
+        let scoreScale = Float(configuration.scoreScale)
         switch self {
         case .logistic, .triplet:
             let maps = CrossCorrelation.scoreMaps(exemplar: exemplar, search: search)
@@ -36,28 +31,28 @@ package enum TrainingLoss: String, Sendable, CaseIterable, Codable {
             var total: Float = 0
             for (item, target) in targets.enumerated() {
                 let range = (item * maps.planeSize)..<((item + 1) * maps.planeSize)
-                let scores = maps.values[range].map { $0 * Self.scoreScale }
-                let labels = Self.labels(size: maps.width, target: target)
+                let scores = maps.values[range].map { $0 * scoreScale }
+                let labels = Self.labels(size: maps.width, target: target, radius: configuration.positiveRadius)
                 let (value, scoreGradient) = self == .logistic
                     ? Self.balancedLogistic(scores: scores, labels: labels)
                     : Self.triplet(scores: scores, labels: labels)
                 total += value / Float(targets.count)
                 for (offset, g) in scoreGradient.enumerated() {
-                    gradient.values[range.lowerBound + offset] = g * Self.scoreScale / Float(targets.count)
+                    gradient.values[range.lowerBound + offset] = g * scoreScale / Float(targets.count)
                 }
             }
             let back = CrossCorrelation.backward(gradient, exemplar: exemplar, search: search)
             return Evaluation(value: total, exemplarGradient: back.exemplar, searchGradient: back.search)
         case .contrastive:
-            return Self.contrastive(exemplar: exemplar, search: search, targets: targets)
+            return Self.contrastive(exemplar: exemplar, search: search, targets: targets, margin: Float(configuration.contrastiveMargin))
         }
     }
 
-    /// 1 for cells within `positiveRadius` (L1) of the target, 0 elsewhere and for absent targets.
-    static func labels(size: Int, target: PairTarget) -> [Bool] {
+    /// 1 for cells within `radius` (L1) of the target, 0 elsewhere and for absent targets.
+    static func labels(size: Int, target: PairTarget, radius: Double) -> [Bool] {
         (0..<(size * size)).map { i in
             target.isPresent
-                && abs(Double(i / size) - target.row) + abs(Double(i % size) - target.column) <= positiveRadius
+                && abs(Double(i / size) - target.row) + abs(Double(i % size) - target.column) <= radius
         }
     }
 

@@ -20,19 +20,19 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Folders of still photos (JPEG/PNG) for synthetic pairs.", valueName: "dir"))
     var images: [String] = []
 
-    @Option(help: "Synthetic views cut from each photo.") var viewsPerPhoto = 16
+    @Option(help: "Synthetic views cut from each photo.") var viewsPerPhoto = TrainingConfiguration().photoViews.viewsPerPhoto
 
     @Option(help: ArgumentHelp("Where to write the trained model (safetensors).", valueName: "file"))
     var out: String
 
-    @Option(help: "Epochs to train.") var epochs = TrainingOptions().epochs
-    @Option(help: "Pairs drawn per epoch.") var pairsPerEpoch = TrainingOptions().pairsPerEpoch
-    @Option(help: "Pairs per optimiser step.") var batchSize = TrainingOptions().batchSize
-    @Option(help: "Learning rate of the first epoch (AdamW).") var learningRate = TrainingOptions().learningRate
-    @Option(help: "Learning rate of the last epoch (exponential decay in between).") var finalLearningRate = TrainingOptions().finalLearningRate
-    @Option(help: "Seed of initialisation, pair sampling and augmentation.") var seed: UInt64 = TrainingOptions().seed
+    @Option(help: "Epochs to train.") var epochs = TrainingConfiguration().epochs
+    @Option(help: "Pairs drawn per epoch.") var pairsPerEpoch = TrainingConfiguration().pairsPerEpoch
+    @Option(help: "Pairs per optimiser step.") var batchSize = TrainingConfiguration().batchSize
+    @Option(help: "Learning rate of the first epoch (AdamW).") var learningRate = TrainingConfiguration().learningRate
+    @Option(help: "Learning rate of the last epoch (exponential decay in between).") var finalLearningRate = TrainingConfiguration().finalLearningRate
+    @Option(help: "Seed of initialisation, pair sampling and augmentation.") var seed: UInt64 = TrainingConfiguration().seed
     @Option(help: "Objective: logistic, contrastive or triplet.") var loss = TrainingLoss.logistic
-    @Option(help: "Decay of the weight average the model files hold (0: raw weights).") var weightAveraging = TrainingOptions().weightAveraging
+    @Option(help: "Decay of the weight average the model files hold (0: raw weights).") var weightAveraging = TrainingConfiguration().weightAveraging
     @Option(help: "Threads for the matrix products.") var threads = 2
 
     @Option(help: ArgumentHelp("Continue the run saved in this checkpoint (its settings win).", valueName: "checkpoint"))
@@ -59,19 +59,20 @@ struct TrainCommand: ParsableCommand {
         func print(_ line: String) { LineOutput.standardOutput.write(line + "\n") }
         MatrixMultiply.setThreadCount(threads)
         var trainer = try makeTrainer()
-        let clips = try TrainingData.load(data, log: { print($0) })
-            + TrainingData.photoClips(images, frames: viewsPerPhoto, seed: trainer.options.seed, log: { print($0) })
-        let sampler = PairSampler(clips: clips, totalStride: trainer.network.inferenceNetwork().totalStride)
+        let settings = trainer.configuration
+        let clips = try TrainingData.load(data, regionSize: settings.regionSize, log: { print($0) })
+            + TrainingData.photoClips(images, configuration: settings, log: { print($0) })
+        let sampler = PairSampler(clips: clips, totalStride: trainer.network.inferenceNetwork().totalStride, training: settings)
         guard sampler.clipCount > 0 else { throw TrainError.noUsableClips }
         let validation = try validationData.map { try Dataset(contentsOf: $0).sequences }
         let files = TrainingFiles(model: out)
         var validationConfiguration = TrackerConfiguration()
         validationConfiguration.threads = threads
-        print("training \(trainer.options.loss.rawValue) for \(trainer.options.epochs) epochs of \(trainer.options.pairsPerEpoch) pairs, "
-            + "seed \(trainer.options.seed), \(threads) threads, from epoch \(trainer.completedEpochs + 1)")
+        print("training \(settings.loss.rawValue) for \(settings.epochs) epochs of \(settings.pairsPerEpoch) pairs, "
+            + "seed \(settings.seed), \(threads) threads, from epoch \(trainer.completedEpochs + 1)")
         let started = ContinuousClock.now
         var epochsThisRun = 0
-        let totalEpochs = trainer.options.epochs
+        let totalEpochs = settings.epochs
         while !trainer.isFinished {
             var lastPrint = ContinuousClock.now
             let meanLoss = trainer.trainEpoch(sampler: sampler) { progress in
@@ -88,7 +89,7 @@ struct TrainCommand: ParsableCommand {
                 line += String(format: ", validation AUC %.3f", try evaluation.report(on: validation).mean.successAUC)
             }
             let perEpoch = started.secondsElapsed / Double(epochsThisRun)
-            line += String(format: ", %.0f s/epoch, about %.0f min left", perEpoch, perEpoch * Double(trainer.options.epochs - trainer.completedEpochs) / 60)
+            line += String(format: ", %.0f s/epoch, about %.0f min left", perEpoch, perEpoch * Double(settings.epochs - trainer.completedEpochs) / 60)
             print(line)
         }
     }
@@ -97,17 +98,18 @@ struct TrainCommand: ParsableCommand {
         if let resume {
             return try Trainer(checkpoint: try SafeTensors(contentsOf: URL(fileURLWithPath: resume)), path: resume)
         }
-        var options = TrainingOptions()
-        options.epochs = epochs
-        options.pairsPerEpoch = pairsPerEpoch
-        options.batchSize = batchSize
-        options.learningRate = learningRate
-        options.finalLearningRate = finalLearningRate
-        options.seed = seed
-        options.loss = loss
-        options.weightAveraging = weightAveraging
+        var configuration = TrainingConfiguration()
+        configuration.epochs = epochs
+        configuration.pairsPerEpoch = pairsPerEpoch
+        configuration.batchSize = batchSize
+        configuration.learningRate = learningRate
+        configuration.finalLearningRate = finalLearningRate
+        configuration.seed = seed
+        configuration.loss = loss
+        configuration.weightAveraging = weightAveraging
+        configuration.photoViews.viewsPerPhoto = viewsPerPhoto
         let start = try initial.map { try SafeTensors(contentsOf: URL(fileURLWithPath: $0)) } ?? .untrainedNetwork(.compact, seed: seed)
-        return Trainer(network: try TrainableNetwork(file: start, path: initial ?? "initialisation"), options: options)
+        return Trainer(network: try TrainableNetwork(file: start, path: initial ?? "initialisation"), configuration: configuration)
     }
 }
 

@@ -8,13 +8,13 @@ import VideoIO
 /// Decodes annotated datasets into training clips (regions around the target per frame).
 enum TrainingData {
     /// Every sequence of every folder, decoded once; `log` receives one line per folder.
-    static func load(_ folders: [String], log: (String) -> Void) throws -> [TrainingClip] {
+    static func load(_ folders: [String], regionSize: Int, log: (String) -> Void) throws -> [TrainingClip] {
         var clips: [TrainingClip] = []
         for folder in folders {
             let started = ContinuousClock.now
             var frames = 0
             for sequence in try Dataset(contentsOf: folder).sequences {
-                var clip = TrainingClip(name: sequence.name)
+                var clip = TrainingClip(name: sequence.name, regionSize: regionSize)
                 let reader = try sequence.frames.openReader(decodingThreads: 0)
                 while clip.regions.count < sequence.groundTruth.count, let frame = try reader.nextFrame() {
                     clip.append(frame: frame.image, box: sequence.groundTruth[clip.regions.count])
@@ -27,9 +27,10 @@ enum TrainingData {
         return clips
     }
 
-    /// One synthetic clip of `frames` views per JPEG or PNG photo found in `folders` (recursively).
-    static func photoClips(_ folders: [String], frames: Int, seed: UInt64, log: (String) -> Void) throws -> [TrainingClip] {
-        var random = SeededRandom(seed: seed ^ 0x5048_4F54_4F53)
+    /// One synthetic clip per JPEG or PNG photo found in `folders` (recursively), its views and
+    /// region size as `configuration` says.
+    static func photoClips(_ folders: [String], configuration: TrainingConfiguration, log: (String) -> Void) throws -> [TrainingClip] {
+        var random = SeededRandom(seed: configuration.seed ^ 0x5048_4F54_4F53)
         var clips: [TrainingClip] = []
         for folder in folders {
             var used = 0
@@ -47,10 +48,11 @@ enum TrainingData {
                     log("skipped \(path): smaller than 64 pixels")
                     continue
                 }
-                clips.append(TrainingClip(photo: photo, name: path, frames: frames, random: &random))
+                clips.append(TrainingClip(
+                    photo: photo, name: path, views: configuration.photoViews, regionSize: configuration.regionSize, random: &random))
                 used += 1
             }
-            log("loaded \(folder): \(used) photos, \(frames) synthetic views each")
+            log("loaded \(folder): \(used) photos, \(configuration.photoViews.viewsPerPhoto) synthetic views each")
         }
         return clips
     }

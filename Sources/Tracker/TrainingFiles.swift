@@ -14,9 +14,11 @@ struct TrainingFiles {
 
     private var stem: String { model.hasSuffix(".safetensors") ? String(model.dropLast(".safetensors".count)) : model }
 
-    /// Writes the model (the averaged weights), the epoch's copy and the checkpoint.
+    /// Writes the model (the averaged weights, with the run's settings in its metadata), the
+    /// epoch's copy and the checkpoint.
     func save(_ trainer: Trainer) throws {
-        let file = trainer.averagedNetwork.file
+        var file = trainer.averagedNetwork.file
+        file.metadata[TrainingConfiguration.metadataKey] = trainer.configuration.jsonString
         try file.write(to: URL(fileURLWithPath: model))
         try file.write(to: URL(fileURLWithPath: epochModel(trainer.completedEpochs)))
         try trainer.checkpoint.write(to: URL(fileURLWithPath: checkpoint))

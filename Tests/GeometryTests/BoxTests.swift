@@ -37,20 +37,8 @@ final class BoxTests: XCTestCase {
         XCTAssertEqual(a.centerDistance(to: Box(x: 3, y: 4, width: 10, height: 10)), 5, accuracy: 1e-12)
     }
 
-    func testClampingToAnImage() {
-        let frame = Box(x: 0, y: 0, width: 100, height: 50)
-        XCTAssertEqual(Box(x: -10, y: 40, width: 30, height: 30).clamped(to: frame), Box(x: 0, y: 40, width: 20, height: 10))
-        XCTAssertNil(Box(x: 200, y: 0, width: 10, height: 10).clamped(to: frame))
-    }
-
-    func testScalingResizingAndSizeClamping() {
+    func testOffsetMovesWithoutResizing() {
         let box = Box(x: 10, y: 20, width: 30, height: 40)
-        XCTAssertEqual(box.scaled(by: 2), Box(x: 20, y: 40, width: 60, height: 80))
-        XCTAssertEqual(box.scaled(byX: 0.5, y: 2), Box(x: 5, y: 40, width: 15, height: 80))
-        XCTAssertEqual(box.resized(by: 2), Box(x: -5, y: 0, width: 60, height: 80))
-        let clamped = box.withSizeClamped(minimum: Size(width: 35, height: 1), maximum: Size(width: 100, height: 20))
-        XCTAssertEqual(clamped.size, Size(width: 35, height: 20))
-        XCTAssertEqual(clamped.center, box.center)
         XCTAssertEqual(box.offsetBy(dx: 1, dy: -2), Box(x: 11, y: 18, width: 30, height: 40))
     }
 

@@ -27,7 +27,8 @@ final class ScoreMapTests: XCTestCase {
         let finder = ScoreMapPeakFinder(mapSize: 17, totalStride: 8, configuration: configuration)
         var maps = FeatureMap(channels: 1, batch: 1, height: 17, width: 17)
         maps[0, 0, 8, 8] = 5
-        let peak = finder.peak(of: maps)
+        var buffer: [Float] = []
+        let peak = finder.peak(of: maps, buffer: &buffer)
         XCTAssertEqual(peak.offsetX, 0, accuracy: 1e-9)
         XCTAssertEqual(peak.offsetY, 0, accuracy: 1e-9)
         XCTAssertEqual(peak.rawScore, 5, accuracy: 1e-4)
@@ -39,7 +40,8 @@ final class ScoreMapTests: XCTestCase {
         maps[0, 0, 8, 8] = 1
         maps[0, 1, 8, 8] = 1
         maps[0, 2, 8, 12] = 10  // strongest, on the larger scale, 4 cells right
-        let peak = finder.peak(of: maps)
+        var buffer: [Float] = []
+        let peak = finder.peak(of: maps, buffer: &buffer)
         XCTAssertEqual(peak.scaleIndex, 2)
         XCTAssertEqual(peak.offsetX, 32, accuracy: 1.0, "4 cells of stride 8")
         XCTAssertEqual(peak.offsetY, 0, accuracy: 1e-9)

@@ -116,17 +116,17 @@ final class GradientCheckTests: XCTestCase {
         let search = TestData.randomMap(channels: 2, batch: 2, height: 24, width: 24, seed: 12, range: -30...30)
         let targets = [PairTarget(isPresent: true, row: 7.5, column: 9), PairTarget(isPresent: false, row: 8, column: 8)]
         for loss in TrainingLoss.allCases {
-            let evaluation = loss.evaluate(exemplar: exemplar, search: search, targets: targets)
+            let evaluation = loss.evaluate(exemplar: exemplar, search: search, targets: targets, configuration: TrainingConfiguration())
             XCTAssertGreaterThan(evaluation.value, 0, "\(loss)")
             check("\(loss) exemplar", values: exemplar.values, analytic: evaluation.exemplarGradient.values, step: 0.05) { v in
                 var z = exemplar
                 z.values = v
-                return loss.evaluate(exemplar: z, search: search, targets: targets).value
+                return loss.evaluate(exemplar: z, search: search, targets: targets, configuration: TrainingConfiguration()).value
             }
             check("\(loss) search", values: search.values, analytic: evaluation.searchGradient.values, step: 0.05) { v in
                 var x = search
                 x.values = v
-                return loss.evaluate(exemplar: exemplar, search: x, targets: targets).value
+                return loss.evaluate(exemplar: exemplar, search: x, targets: targets, configuration: TrainingConfiguration()).value
             }
         }
     }

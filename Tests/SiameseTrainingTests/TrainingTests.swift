@@ -15,21 +15,23 @@ final class TrainingTests: XCTestCase {
         let boxes = try! String(contentsOf: folder.appendingPathComponent("groundtruth.txt"), encoding: .utf8)
             .split(separator: "\n").map { Box(parsing: $0) }
         let reader = try! VideoReader(path: folder.appendingPathComponent("video.mp4").path)
-        var clip = TrainingClip(name: name)
+        var clip = TrainingClip(name: name, regionSize: TrainingConfiguration().regionSize)
         while clip.regions.count < 24, let frame = try! reader.nextFrame() {
             clip.append(frame: frame.image, box: boxes[clip.regions.count])
         }
         return clip
     }
 
-    private func smallOptions(loss: TrainingLoss = .logistic) -> TrainingOptions {
-        var options = TrainingOptions()
-        options.epochs = 2
-        options.pairsPerEpoch = 4
-        options.batchSize = 2
-        options.seed = 9
-        options.loss = loss
-        return options
+    private func smallConfiguration(loss: TrainingLoss = .logistic) -> TrainingConfiguration {
+        var configuration = TrainingConfiguration()
+        configuration.epochs = 2
+        configuration.pairsPerEpoch = 4
+        configuration.batchSize = 2
+        configuration.seed = 9
+        configuration.loss = loss
+        configuration.augmentation.maximumShift = 6
+        configuration.photoViews.blurProbability = 0.5
+        return configuration
     }
 
     private func freshNetwork() throws -> TrainableNetwork {
@@ -37,13 +39,13 @@ final class TrainingTests: XCTestCase {
     }
 
     func testTrainingOnABundledClipLowersTheLossOnAFixedBatch() throws {
-        let sampler = PairSampler(clips: Self.clips, totalStride: 8)
+        let sampler = PairSampler(clips: Self.clips, totalStride: 8, training: smallConfiguration())
         var random = SeededRandom(seed: 1)
         let fixed = sampler.batch(size: 4, random: &random)
-        var trainer = Trainer(network: try freshNetwork(), options: smallOptions())
+        var trainer = Trainer(network: try freshNetwork(), configuration: smallConfiguration())
         func loss() -> Float {
             let (z, _) = trainer.network.forward(fixed.exemplars), (x, _) = trainer.network.forward(fixed.searches)
-            return TrainingLoss.logistic.evaluate(exemplar: z, search: x, targets: fixed.targets).value
+            return TrainingLoss.logistic.evaluate(exemplar: z, search: x, targets: fixed.targets, configuration: smallConfiguration()).value
         }
         let before = loss()
         for _ in 0..<8 { _ = trainer.trainStep(fixed, learningRate: 1e-3) }
@@ -52,34 +54,60 @@ final class TrainingTests: XCTestCase {
     }
 
     func testResumingFromACheckpointGivesTheSameWeightsAsAnUninterruptedRun() throws {
-        let sampler = PairSampler(clips: Self.clips, totalStride: 8)
-        var straight = Trainer(network: try freshNetwork(), options: smallOptions())
+        let sampler = PairSampler(clips: Self.clips, totalStride: 8, training: smallConfiguration())
+        var straight = Trainer(network: try freshNetwork(), configuration: smallConfiguration())
         straight.trainEpoch(sampler: sampler)
         straight.trainEpoch(sampler: sampler)
 
-        var interrupted = Trainer(network: try freshNetwork(), options: smallOptions())
+        var interrupted = Trainer(network: try freshNetwork(), configuration: smallConfiguration())
         interrupted.trainEpoch(sampler: sampler)
         let bytes = interrupted.checkpoint.serialized()
         var resumed = try Trainer(checkpoint: try SafeTensors(data: bytes, path: "checkpoint"), path: "checkpoint")
         XCTAssertEqual(resumed.completedEpochs, 1)
-        XCTAssertEqual(resumed.options, smallOptions())
+        XCTAssertEqual(resumed.configuration, smallConfiguration(), "every setting comes back from the checkpoint")
         resumed.trainEpoch(sampler: sampler)
 
         XCTAssertTrue(resumed.isFinished)
         XCTAssertEqual(resumed.network, straight.network)
         XCTAssertEqual(resumed.optimizer, straight.optimizer)
+        XCTAssertEqual(resumed.averagedTensors, straight.averagedTensors)
         XCTAssertNotEqual(straight.network, try freshNetwork(), "training changed the weights")
     }
 
     func testCheckpointRoundTripKeepsNetworkAndOptimiserState() throws {
-        var trainer = Trainer(network: try freshNetwork(), options: smallOptions(loss: .triplet))
-        trainer.trainEpoch(sampler: PairSampler(clips: Self.clips, totalStride: 8))
+        var trainer = Trainer(network: try freshNetwork(), configuration: smallConfiguration(loss: .triplet))
+        trainer.trainEpoch(sampler: PairSampler(clips: Self.clips, totalStride: 8, training: smallConfiguration()))
         let restored = try Trainer(checkpoint: try SafeTensors(data: trainer.checkpoint.serialized(), path: "c"), path: "c")
         XCTAssertEqual(restored.network, trainer.network)
         XCTAssertEqual(restored.optimizer, trainer.optimizer)
-        XCTAssertEqual(restored.options.loss, .triplet)
+        XCTAssertEqual(restored.configuration.loss, .triplet)
         // The model part of a checkpoint is an ordinary model file.
         XCTAssertNoThrow(try EmbeddingNetwork(file: trainer.network.file, path: "model"))
+    }
+
+    func testTheWeightAverageFollowsTheWeightsWithWarmUpAndIsWhatTheModelHolds() throws {
+        let sampler = PairSampler(clips: Self.clips, totalStride: 8, training: smallConfiguration())
+        var random = SeededRandom(seed: 2)
+        let batch = sampler.batch(size: 2, random: &random)
+        var trainer = Trainer(network: try freshNetwork(), configuration: smallConfiguration())
+        let name = "conv2.weight"
+        var weights = [trainer.network.tensors[name]!.values]
+        for _ in 0..<2 {
+            _ = trainer.trainStep(batch, learningRate: 1e-3)
+            weights.append(trainer.network.tensors[name]!.values)
+        }
+        // After step t the average keeps min(0.999, (1 + t) / (10 + t)) of itself.
+        let (first, second) = (Float(2.0 / 11.0), Float(3.0 / 12.0))
+        let average = trainer.averagedNetwork.tensors[name]!.values
+        for i in average.indices {
+            let expected = second * (first * weights[0][i] + (1 - first) * weights[1][i]) + (1 - second) * weights[2][i]
+            XCTAssertEqual(average[i], expected, accuracy: 1e-6)
+        }
+        var raw = smallConfiguration()
+        raw.weightAveraging = 0
+        var plain = Trainer(network: try freshNetwork(), configuration: raw)
+        _ = plain.trainStep(batch, learningRate: 1e-3)
+        XCTAssertEqual(plain.averagedNetwork, plain.network, "without averaging the model holds the raw weights")
     }
 
     func testAModelFileIsNotACheckpoint() {
@@ -89,8 +117,10 @@ final class TrainingTests: XCTestCase {
     }
 
     func testPositivePairsPutTheTargetNearTheMapCentreAndNegativesMarkItAbsent() {
-        var sampler = PairSampler(clips: Self.clips, totalStride: 8)
-        sampler.negativeFraction = 0.5
+        var configuration = smallConfiguration()
+        configuration.negativeFraction = 0.5
+        configuration.augmentation.maximumShift = 8
+        let sampler = PairSampler(clips: Self.clips, totalStride: 8, training: configuration)
         var random = SeededRandom(seed: 3)
         let batch = sampler.batch(size: 16, random: &random)
         XCTAssertEqual([batch.exemplars.batch, batch.exemplars.height, batch.searches.height], [16, 127, 255])
@@ -106,11 +136,13 @@ final class PhotoClipTests: XCTestCase {
     func testAPhotoGivesTheAskedNumberOfRegionsDeterministically() {
         let photo = SyntheticScene(seed: 5).frame(patchAt: 60, 50)
         var first = SeededRandom(seed: 4), second = SeededRandom(seed: 4)
-        let clip = TrainingClip(photo: photo, name: "scene", frames: 5, random: &first)
+        var views = PhotoViews()
+        views.viewsPerPhoto = 5
+        let clip = TrainingClip(photo: photo, name: "scene", views: views, regionSize: 303, random: &first)
         XCTAssertEqual(clip.regions.count, 5)
         XCTAssertEqual(clip.presentFrames, [0, 1, 2, 3, 4])
-        XCTAssertTrue(clip.regions.allSatisfy { $0?.width == TrainingClip.regionSize && $0?.height == TrainingClip.regionSize })
-        let again = TrainingClip(photo: photo, name: "scene", frames: 5, random: &second)
+        XCTAssertTrue(clip.regions.allSatisfy { $0?.width == 303 && $0?.height == 303 })
+        let again = TrainingClip(photo: photo, name: "scene", views: views, regionSize: 303, random: &second)
         XCTAssertEqual(clip.regions, again.regions)
         XCTAssertNotEqual(clip.regions[0], clip.regions[1], "each view differs")
     }
@@ -121,8 +153,10 @@ final class PhotoClipTests: XCTestCase {
         for y in 90..<110 { for x in 120..<140 { for c in 0..<3 { pixels[(y * 200 + x) * 3 + c] = 250 } } }
         let photo = RGBImage(width: 200, height: 200, pixels: pixels)
         let region = PhotoView(scale: 1, stretch: 1, rotation: 0)
-            .region(of: photo, center: Point(x: 130, y: 100), targetSize: Size(width: 20, height: 20), padding: (0, 0, 0))
-        let middle = TrainingClip.regionSize / 2
+            .region(
+                of: photo, center: Point(x: 130, y: 100), targetSize: Size(width: 20, height: 20), padding: (0, 0, 0),
+                clip: TrainingClip(name: "view", regionSize: 303))
+        let middle = 303 / 2
         XCTAssertEqual(region[middle, middle].0, 250)
         XCTAssertEqual(region[5, 5].0, 20)
     }

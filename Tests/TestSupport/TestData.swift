@@ -16,6 +16,21 @@ package enum TestData {
         return Convolution(inputChannels: input, outputChannels: output, kernelSize: kernel, stride: stride, weights: weights, bias: bias)
     }
 
+    /// The RGB images of a 3-channel map of square planes, pixel-interleaved as the network reads them.
+    package static func crops(from planes: FeatureMap) -> CropBatch {
+        precondition(planes.channels == 3 && planes.height == planes.width, "square RGB planes")
+        var crops = CropBatch(batch: planes.batch, side: planes.width)
+        let side = planes.width
+        for item in 0..<planes.batch {
+            for y in 0..<side {
+                for x in 0..<side {
+                    for channel in 0..<3 { crops.values[((item * side + y) * side + x) * 3 + channel] = planes[channel, item, y, x] }
+                }
+            }
+        }
+        return crops
+    }
+
     /// A network file whose batch norms have non-trivial statistics, so folding is really tested.
     package static func networkWithBatchNormStatistics(seed: UInt64) -> SafeTensors {
         var file = SafeTensors.untrainedNetwork(.compact, seed: seed)

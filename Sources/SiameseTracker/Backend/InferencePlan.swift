@@ -30,23 +30,13 @@ final class InferencePlan: @unchecked Sendable {
     private let input: dnnl_memory_t
     private let output: dnnl_memory_t
 
-    /// How the input images are stored.
-    enum InputLayout {
-        /// A 3-channel `FeatureMap`: channel-major planes.
-        case featureMap
-        /// A `CropBatch`: pixel-interleaved RGB.
-        case interleaved
-    }
-
-    /// Compiles `network` for `batch` RGB images of `height` x `width` pixels stored as `layout`.
-    init(network: EmbeddingNetwork, batch: Int, height: Int, width: Int, layout: InputLayout) {
+    /// Compiles `network` for `batch` RGB images of `height` x `width` pixels, pixel-interleaved
+    /// as in a `CropBatch`.
+    init(network: EmbeddingNetwork, batch: Int, height: Int, width: Int) {
         precondition(batch > 0 && network.outputSize(for: height) > 0 && network.outputSize(for: width) > 0, "input too small")
         var stream: dnnl_stream_t?
         OneDNN.check(dnnl_stream_create(&stream, OneDNN.engine, UInt32(dnnl_stream_default_flags.rawValue)), "create a stream")
-        let inputDescriptor = switch layout {
-        case .featureMap: OneDNN.descriptor(of: (3, batch, height, width))
-        case .interleaved: OneDNN.descriptor([batch, 3, height, width], tag: dnnl_nhwc)
-        }
+        let inputDescriptor = OneDNN.descriptor([batch, 3, height, width], tag: dnnl_nhwc)
         var builder = Builder(stream: stream!, batch: batch, input: inputDescriptor, height: height, width: width)
         input = builder.current
         for step in network.steps {
@@ -70,13 +60,6 @@ final class InferencePlan: @unchecked Sendable {
         for operation in operations { dnnl_primitive_destroy(operation.primitive) }
         for memory in memories { dnnl_memory_destroy(memory) }
         dnnl_stream_destroy(stream)
-    }
-
-    /// Embeds `input` (3 channels, this plan's batch and size) into `output`, which must have
-    /// the plan's output shape.
-    func run(_ input: FeatureMap, into output: inout FeatureMap) {
-        precondition(input.channels == 3 && input.batch == batch && input.height == height && input.width == width, "input shape")
-        input.values.withUnsafeBufferPointer { run($0.baseAddress!, into: &output) }
     }
 
     /// Embeds `crops` (this plan's batch and size) into `output`, which must have the plan's

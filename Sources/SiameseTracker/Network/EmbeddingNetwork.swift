@@ -105,20 +105,12 @@ public struct EmbeddingNetwork: Sendable {
     /// `bundledDefault()`, read once per process.
     static let bundledDefaultShared = Result { () throws(ModelError) in try bundledDefault() }
 
-    /// Embeds a batch of RGB images (3 channels) into feature maps.
+    /// Embeds a batch of crops into feature maps.
     ///
     /// Compiles an `InferencePlan` for the batch's shape on each call; a tracker, which embeds
     /// many batches of one shape, keeps its plan instead.
-    package func embed(_ input: FeatureMap) -> FeatureMap {
-        let plan = InferencePlan(network: self, batch: input.batch, height: input.height, width: input.width, layout: .featureMap)
-        var output = plan.makeOutput()
-        plan.run(input, into: &output)
-        return output
-    }
-
-    /// Embeds a batch of crops into feature maps (see `embed(_:)` on a `FeatureMap`).
     package func embed(_ crops: CropBatch) -> FeatureMap {
-        let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side, layout: .interleaved)
+        let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side)
         var output = plan.makeOutput()
         plan.run(crops, into: &output)
         return output

@@ -45,4 +45,15 @@ package struct FeatureMap: Sendable, Equatable {
         get { values[planeOffset(channel: channel, item: item) + y * width + x] }
         set { values[planeOffset(channel: channel, item: item) + y * width + x] = newValue }
     }
+
+    /// Channels, batch, height and width.
+    package struct Shape: Equatable, Sendable {
+        package let channels: Int, batch: Int, height: Int, width: Int
+    }
+
+    /// This map's shape.
+    package var shape: Shape { Shape(channels: channels, batch: batch, height: height, width: width) }
+
+    /// A zero map of a shape.
+    package init(shape: Shape) { self.init(channels: shape.channels, batch: shape.batch, height: shape.height, width: shape.width) }
 }

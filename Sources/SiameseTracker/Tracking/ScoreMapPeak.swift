@@ -34,13 +34,8 @@ struct ScoreMapPeakFinder: Sendable {
         self.totalStride = totalStride
     }
 
-    /// The peak of a batch of score maps, one per search scale (middle scale = no change).
-    func peak(of scoreMaps: FeatureMap) -> ScoreMapPeak {
-        var buffer: [Float] = []
-        return peak(of: scoreMaps, buffer: &buffer)
-    }
-
-    /// `peak(of:)`, upsampling into `buffer`, which grows on first use and is reused after.
+    /// The peak of a batch of score maps, one per search scale (middle scale = no change),
+    /// upsampling into `buffer`, which grows on first use and is reused after.
     func peak(of scoreMaps: FeatureMap, buffer: inout [Float]) -> ScoreMapPeak {
         let size = upsampler.outputSize, plane = size * size
         let needed = scoreMaps.batch * (plane + upsampler.scratchCount)

@@ -26,7 +26,7 @@ final class SearchWorkspace: @unchecked Sendable {
     init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int, exemplarSide: Int) {
         self.network = network
         self.exemplarSide = exemplarSide
-        plan = InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, layout: .interleaved)
+        plan = InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize)
         crops = CropBatch(batch: scaleCount, side: searchSize)
         embedding = plan.makeOutput()
         let mapSide = plan.outputHeight - exemplarSide + 1

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Seconds spent in each stage of `SiamFCTracker.update`, accumulated over calls.
 package struct StageTimes: Sendable, Equatable, Codable {
     /// Cutting and resizing the search crops.
@@ -18,16 +16,4 @@ package struct StageTimes: Sendable, Equatable, Codable {
 
     /// Sum of all stages.
     package var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + filterSeconds + postProcessingSeconds }
-}
-
-/// A monotonic stopwatch that reports the seconds since it was last read.
-struct Stopwatch {
-    private var last = DispatchTime.now().uptimeNanoseconds
-
-    /// Seconds since the previous lap (or creation), restarting the count.
-    mutating func lap() -> Double {
-        let now = DispatchTime.now().uptimeNanoseconds
-        defer { last = now }
-        return Double(now - last) / 1e9
-    }
 }
