@@ -47,7 +47,7 @@ public enum GroundTruthFile {
     }
 
     private static func numbers(in line: Substring, path: String, lineNumber: Int) throws(DatasetError) -> [Double] {
-        let fields = line.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
+        let fields = Box.fields(of: line)
         guard fields.count == 4 || fields.count == 8 else {
             throw .wrongFieldCount(path: path, line: lineNumber, found: fields.count)
         }

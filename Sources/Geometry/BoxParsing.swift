@@ -4,10 +4,15 @@ extension Box {
     /// Returns nil when there are not exactly four numbers. `nan` is accepted and gives a box that
     /// is not finite, as in ground-truth rows for frames where the target is out of view.
     public init?(parsing text: some StringProtocol) {
-        let fields = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
+        let fields = Self.fields(of: text)
         guard fields.count == 4 else { return nil }
         let numbers = fields.compactMap { Double(String($0).lowercased()) }
         guard numbers.count == 4 else { return nil }
         self.init(x: numbers[0], y: numbers[1], width: numbers[2], height: numbers[3])
+    }
+
+    /// The fields of a box row: the text between commas, tabs and spaces (runs count as one).
+    public static func fields<Text: StringProtocol>(of text: Text) -> [Text.SubSequence] {
+        text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
     }
 }

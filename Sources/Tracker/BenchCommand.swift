@@ -24,11 +24,13 @@ struct BenchCommand: ParsableCommand {
         "A video file (with --box), or a sequence folder whose ground truth gives the box.", valueName: "video"))
     var video: String?
 
-    @Option(help: ArgumentHelp("The target in the first frame, in pixels: left, top, width, height.", valueName: "x,y,w,h"))
-    var box: String?
+    @Option(
+        help: ArgumentHelp("The target in the first frame, in pixels: left, top, width, height.", valueName: "x,y,w,h"),
+        transform: BoxArgument.parse)
+    var box: Box?
 
     @OptionGroup var model: ModelOption
-    @OptionGroup var tracker: TrackerOptions
+    @OptionGroup(title: "Tracker settings") var tracker: TrackerOptions
 
     @Option(help: "Frames tracked before timing starts, then discarded.")
     var warmupFrames = 10
@@ -46,7 +48,6 @@ struct BenchCommand: ParsableCommand {
         guard warmupFrames >= 0 else { throw ValidationError("--warmup-frames must be 0 or more") }
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be 1 or more") }
         if let maxFrames, maxFrames < 2 { throw ValidationError("--max-frames must be 2 or more: the first frame only starts the tracker") }
-        if let box { _ = try BoxArgument.parse(box) }
         if let video, box == nil, !BenchClip.isDirectory(video) {
             throw ValidationError("--box x,y,w,h is required with a video file (a sequence folder gives its own)")
         }
@@ -54,7 +55,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let loadAverage = Self.loadAverageOverLastMinute()
-        let clip = try BenchClip.resolve(video: video, box: try box.map { try BoxArgument.parse($0) })
+        let clip = try BenchClip.resolve(video: video, box: box)
         let network = try model.load()
         let measurement = BenchMeasurement(network: network, configuration: tracker.configuration, clip: clip, decodingThreads: tracker.threads)
         if warmupFrames > 0 { _ = try measurement.pass(frameLimit: warmupFrames + 1) }

@@ -30,9 +30,9 @@ struct EvalCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("Datasets (folders of sequences) or single sequences.", valueName: "dataset-dir"))
-    var datasets: [String] = []
+    var datasets: [String]
 
-    @Option(help: ArgumentHelp("Results folder (default: results/<tracker-name>).", valueName: "dir"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Results folder (default: results/<tracker-name>).", valueName: "dir"))
     var output: String?
 
     @Option(help: "Name of this run in the report, the tables and the plot legends.")
@@ -44,13 +44,12 @@ struct EvalCommand: ParsableCommand {
     var compare: [String] = []
 
     @OptionGroup var model: ModelOption
-    @OptionGroup var tracker: TrackerOptions
+    @OptionGroup(title: "Tracker settings") var tracker: TrackerOptions
 
     @Option(help: ArgumentHelp("Run and score only the first N frames of each sequence.", valueName: "n"))
     var maxFrames: Int?
 
     func validate() throws {
-        guard !datasets.isEmpty else { throw ValidationError("give at least one dataset directory") }
         if let maxFrames, maxFrames < 1 { throw ValidationError("--max-frames must be 1 or more") }
         guard !trackerName.isEmpty, !trackerName.contains("/") else {
             throw ValidationError("--tracker-name must be non-empty and without '/'")

@@ -8,13 +8,15 @@ struct InitModelCommand: ParsableCommand {
         commandName: "init-model",
         abstract: "Write the compact network with He-initialised, untrained weights.")
 
-    @Option(help: ArgumentHelp("Where to write the safetensors file.", valueName: "file"))
-    var out: String
+    @Option(
+        name: [.customShort("o"), .customLong("output"), .customLong("out")],
+        help: ArgumentHelp("Where to write the safetensors file (--out: the old spelling).", valueName: "file"))
+    var output: String
 
     @Option(help: "Seed of the initialisation; the same seed gives the same file.")
     var seed: UInt64 = 1
 
     func run() throws {
-        try SafeTensors.untrainedNetwork(.compact, seed: seed).write(to: URL(fileURLWithPath: out))
+        try SafeTensors.untrainedNetwork(.compact, seed: seed).write(to: URL(fileURLWithPath: output))
     }
 }

@@ -16,21 +16,19 @@ struct TrackCommand: ParsableCommand {
     @Argument(help: "A video file or image-sequence pattern (e.g. img/%04d.jpg) that FFmpeg can read.")
     var video: String
 
-    @Option(help: ArgumentHelp("The target in the first frame, in pixels: left, top, width, height.", valueName: "x,y,w,h"))
-    var box: String
+    @Option(
+        help: ArgumentHelp("The target in the first frame, in pixels: left, top, width, height.", valueName: "x,y,w,h"),
+        transform: BoxArgument.parse)
+    var box: Box
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON lines to this file instead of stdout.", valueName: "file"))
     var output: String?
 
     @OptionGroup var model: ModelOption
-    @OptionGroup var settings: TrackerOptions
-
-    func validate() throws {
-        _ = try BoxArgument.parse(box)
-    }
+    @OptionGroup(title: "Tracker settings") var settings: TrackerOptions
 
     func run() throws {
-        let start = try BoxArgument.parse(box)
+        let start = box
         let network = try model.load()
         let reader = FramePrefetcher(try VideoReader(path: video, threads: settings.threads))
         guard let first = try reader.nextFrame() else { throw CommandError.emptyVideo(video) }

@@ -10,20 +10,22 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the embedding network on Siamese pairs from annotated clips.",
         discussion: """
-            Writes OUT (the model), OUT-stem.checkpoint.safetensors (model + optimiser, for --resume)
-            and OUT-stem.epochNN.safetensors after every epoch. The same seed and --threads give the same weights.
+            Writes OUTPUT (the model), OUTPUT-stem.checkpoint.safetensors (model + optimiser, for --resume)
+            and OUTPUT-stem.epochNN.safetensors after every epoch. The same seed and --threads give the same weights.
             """)
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Annotated datasets or sequences (any layout eval reads).", valueName: "dir"))
     var data: [String] = []
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Folders of still photos (JPEG/PNG) for synthetic pairs.", valueName: "dir"))
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Folders of still photos (JPEG, PNG or BMP) for synthetic pairs.", valueName: "dir"))
     var images: [String] = []
 
     @Option(help: "Synthetic views cut from each photo.") var viewsPerPhoto = TrainingConfiguration().photoViews.viewsPerPhoto
 
-    @Option(help: ArgumentHelp("Where to write the trained model (safetensors).", valueName: "file"))
-    var out: String
+    @Option(
+        name: [.customShort("o"), .customLong("output"), .customLong("out")],
+        help: ArgumentHelp("Where to write the trained model (safetensors; --out: the old spelling).", valueName: "file"))
+    var output: String
 
     @Option(help: "Epochs to train.") var epochs = TrainingConfiguration().epochs
     @Option(help: "Pairs drawn per epoch.") var pairsPerEpoch = TrainingConfiguration().pairsPerEpoch
@@ -33,7 +35,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of initialisation, pair sampling and augmentation.") var seed: UInt64 = TrainingConfiguration().seed
     @Option(help: "Objective: logistic, contrastive or triplet.") var loss = TrainingLoss.logistic
     @Option(help: "Decay of the weight average the model files hold (0: raw weights).") var weightAveraging = TrainingConfiguration().weightAveraging
-    @Option(help: "Threads for the matrix products.") var threads = 2
+    @Option(help: "Threads for the matrix products (default 2: training's large products use both cores of a laptop).") var threads = 2
 
     @Option(help: ArgumentHelp("Continue the run saved in this checkpoint (its settings win).", valueName: "checkpoint"))
     var resume: String?
@@ -65,7 +67,7 @@ struct TrainCommand: ParsableCommand {
         let sampler = PairSampler(clips: clips, totalStride: trainer.network.inferenceNetwork().totalStride, training: settings)
         guard sampler.clipCount > 0 else { throw TrainError.noUsableClips }
         let validation = try validationData.map { try Dataset(contentsOf: $0).sequences }
-        let files = TrainingFiles(model: out)
+        let files = TrainingFiles(model: output)
         var validationConfiguration = TrackerConfiguration()
         validationConfiguration.threads = threads
         print("training \(settings.loss.rawValue) for \(settings.epochs) epochs of \(settings.pairsPerEpoch) pairs, "

@@ -27,7 +27,7 @@ enum TrainingData {
         return clips
     }
 
-    /// One synthetic clip per JPEG or PNG photo found in `folders` (recursively), its views and
+    /// One synthetic clip per image (JPEG, PNG or BMP) found in `folders` (recursively), its views and
     /// region size as `configuration` says.
     static func photoClips(_ folders: [String], configuration: TrainingConfiguration, log: (String) -> Void) throws -> [TrainingClip] {
         var random = SeededRandom(seed: configuration.seed ^ 0x5048_4F54_4F53)
@@ -60,7 +60,7 @@ enum TrainingData {
     private static func photoPaths(in folder: String) throws -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { throw TrainError.noPhotos(folder) }
         let paths = walker.compactMap { $0 as? String }
-            .filter { ["jpg", "jpeg", "png"].contains(($0 as NSString).pathExtension.lowercased()) }
+            .filter { ImageFolder.imageExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
             .sorted().map { (folder as NSString).appendingPathComponent($0) }
         guard !paths.isEmpty else { throw TrainError.noPhotos(folder) }
         return paths
