@@ -6,17 +6,20 @@
     .venv/bin/python bench/compare_opencv.py ../shared/datasets/dev --threads 2
 
 Runs KCF, CSRT and MIL (and NanoTrack, ViT when given their ONNX files) one-pass on every
-sequence, scores them with siamtrack eval's definitions (bench/ope_metrics.py) and prints one
-markdown table with siamtrack's row taken from its report.json. fps columns are medians over
-sequences of frames / seconds: "fps" counts the tracker alone (init and updates, decoding
-excluded), "e2e fps" counts decoding too. With --siamtrack BINARY, a row "siamtrack track
-(process)" times `siamtrack track` as users run it, one process per video from start to exit
-(model loading included), and the e2e ratios of that row against every other tracker follow.
+sequence and writes each one's boxes as an OTB results folder (--results DIR, or a temporary
+folder). Everything about the data and the metrics comes from siamtrack itself, so there is one
+definition of each: `siamtrack eval --list-sequences` says which frames and first box to run,
+and `siamtrack eval --score-only` scores each folder. Prints one markdown table, siamtrack's row
+taken from its report.json. fps columns are medians over sequences of frames / seconds: "fps"
+counts the tracker alone (init and updates, decoding excluded), "e2e fps" counts decoding too.
+With --siamtrack BINARY, a row "siamtrack track (process)" times `siamtrack track` as users run
+it, one process per video from start to exit (model loading included), and the e2e ratios of
+that row against every other tracker follow.
 """
 import argparse
 import json
 import os
-import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,9 +27,7 @@ import time
 
 import cv2
 
-import ope_metrics
 import opencv_trackers
-import sequences as datasets
 
 
 def arguments():
@@ -34,6 +35,8 @@ def arguments():
     parser.add_argument("dataset", help="a dataset folder (or one sequence) in our, OTB, VOT or GOT-10k layout")
     parser.add_argument("--siamtrack-report", default="results/siamtrack/report.json",
                         help="report.json of siamtrack eval on the same dataset (default: %(default)s)")
+    parser.add_argument("--binary", default=".build/release/siamtrack",
+                        help="the siamtrack that lists the sequences and scores the results (default: %(default)s)")
     parser.add_argument("--trackers", default="KCF,CSRT,MIL", help="comma-separated OpenCV trackers (default: %(default)s)")
     parser.add_argument("--nanotrack-backbone", help="NanoTrack backbone ONNX file (adds NanoTrack)")
     parser.add_argument("--nanotrack-head", help="NanoTrack neck-head ONNX file")
@@ -42,25 +45,54 @@ def arguments():
     parser.add_argument("--max-frames", type=int, help="only the first N frames of each sequence")
     parser.add_argument("--siamtrack", metavar="BINARY",
                         help="also time `BINARY track` as a whole process on every video (e.g. .build/release/siamtrack)")
-    parser.add_argument("--results", help="also write each tracker's boxes and times here, in OTB results "
+    parser.add_argument("--results", help="keep each tracker's boxes and times here, in OTB results "
                         "format (DIR/NAME/SEQ.txt), for siamtrack eval --compare")
     return parser.parse_args()
 
 
-def evaluate(name, make_tracker, sequences, max_frames, results):
-    """Runs one tracker over every sequence; returns its row of the table."""
-    curves, tracking_fps, end_to_end_fps = [], [], []
+def siamtrack_eval(binary, dataset, max_frames, *extra):
+    """Runs `siamtrack eval DATASET ...` and returns its standard output."""
+    command = [binary, "eval", dataset, *extra] + ([] if max_frames is None else ["--max-frames", str(max_frames)])
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"compare_opencv.py: {' '.join(command)} failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def list_sequences(binary, dataset, max_frames):
+    lines = siamtrack_eval(binary, dataset, max_frames, "--list-sequences").splitlines()
+    return [opencv_trackers.Sequence.from_listing(json.loads(line)) for line in lines if line.strip()]
+
+
+def scored_row(binary, dataset, max_frames, name, folder):
+    """The tracker's row from `siamtrack eval --score-only` on its results folder."""
+    siamtrack_eval(binary, dataset, max_frames, "--score-only", "--output", folder, "--tracker-name", name)
+    with open(os.path.join(folder, "report.json"), encoding="utf-8") as file:
+        return row_from_report(json.load(file))
+
+
+def row_from_report(report):
+    mean = report["mean"]
+    return {
+        "tracker": report["tracker"],
+        "auc": mean["successAUC"], "precision_at_20px": mean["precisionAt20Pixels"],
+        "normalized_precision_auc": mean["normalizedPrecisionAUC"], "success_rate_at_0_5": mean["successRateAtHalfOverlap"],
+        "fps": report.get("trackingFramesPerSecond"), "e2e_fps": report.get("endToEndFramesPerSecond"),
+    }
+
+
+def evaluate(name, make_tracker, sequences, options, results):
+    """Runs one tracker over every sequence, has siamtrack score its boxes; returns its row."""
+    tracking_fps, end_to_end_fps = [], []
+    folder = os.path.join(results, name)
     for sequence in sequences:
-        boxes, seconds, end_to_end = opencv_trackers.run(make_tracker, sequence, max_frames)
-        curves.append(ope_metrics.sequence_curves(boxes, sequence.ground_truth[:len(boxes)]))
+        boxes, seconds, end_to_end = opencv_trackers.run(make_tracker, sequence, exact=options.max_frames is None)
         tracking_fps.append(len(boxes) / sum(seconds))
         end_to_end_fps.append(len(boxes) / end_to_end)
-        if results:
-            write_results(os.path.join(results, name), sequence.name, boxes, seconds)
-        print(f"  {name} {sequence.name}: AUC {ope_metrics.scores(curves[-1])['auc']:.3f}, "
-              f"{tracking_fps[-1]:.1f} fps", file=sys.stderr)
-    row = ope_metrics.scores(ope_metrics.mean_curves(curves))
-    row.update(tracker=name, fps=ope_metrics.median(tracking_fps), e2e_fps=ope_metrics.median(end_to_end_fps))
+        write_results(folder, sequence.name, boxes, seconds)
+        print(f"  {name} {sequence.name}: {tracking_fps[-1]:.1f} fps", file=sys.stderr)
+    row = scored_row(options.binary, options.dataset, options.max_frames, name, folder)
+    row.update(fps=statistics.median(tracking_fps), e2e_fps=statistics.median(end_to_end_fps))
     return row
 
 
@@ -72,22 +104,15 @@ def write_results(folder, sequence, boxes, seconds):
         file.writelines(f"{s!r}\n" for s in seconds)
 
 
-def siamtrack_row(path, sequences, max_frames):
+def siamtrack_row(path, sequences):
     """siamtrack's row from its report, after checking it covers the same sequences and frames."""
     with open(path, encoding="utf-8") as file:
         report = json.load(file)
-    expected = {s.name: len(s.ground_truth) if max_frames is None else min(max_frames, len(s.ground_truth)) for s in sequences}
+    expected = {s.name: s.frames for s in sequences}
     found = {s["name"]: s["frameCount"] for s in report["sequences"]}
     if found != expected:
         sys.exit(f"compare_opencv.py: {path} covers other sequences or frames than the dataset: {found} vs {expected}")
-    mean = report["mean"]
-    check_same_definitions(os.path.dirname(path), sequences, mean["successAUC"])
-    return {
-        "tracker": report["tracker"],
-        "auc": mean["successAUC"], "precision_at_20px": mean["precisionAt20Pixels"],
-        "normalized_precision_auc": mean["normalizedPrecisionAUC"], "success_rate_at_0_5": mean["successRateAtHalfOverlap"],
-        "fps": report.get("trackingFramesPerSecond"), "e2e_fps": report.get("endToEndFramesPerSecond"),
-    }
+    return row_from_report(report)
 
 
 def siamtrack_process_row(binary, sequences):
@@ -109,22 +134,7 @@ def siamtrack_process_row(binary, sequences):
     if not end_to_end_fps:
         sys.exit("compare_opencv.py: --siamtrack times video files, and the dataset has none")
     return {"tracker": "siamtrack track (process)", "auc": None, "precision_at_20px": None, "normalized_precision_auc": None,
-            "success_rate_at_0_5": None, "fps": None, "e2e_fps": ope_metrics.median(end_to_end_fps)}
-
-
-def check_same_definitions(folder, sequences, reported_auc):
-    """Rescores siamtrack's own boxes (NAME.txt beside report.json) here: the AUC must come out the same."""
-    curves = []
-    for sequence in sequences:
-        path = os.path.join(folder, f"{sequence.name}.txt")
-        if not os.path.exists(path):
-            return
-        boxes = [tuple(float(f) for f in re.split(r"[, \t]", line) if f) for line in datasets.rows(path)]
-        curves.append(ope_metrics.sequence_curves(boxes, sequence.ground_truth[:len(boxes)]))
-    rescored = ope_metrics.scores(ope_metrics.mean_curves(curves))["auc"]
-    if abs(rescored - reported_auc) > 1e-9:
-        print(f"warning: siamtrack's boxes score AUC {rescored:.6f} here but {reported_auc:.6f} in its report: "
-              "bench/ope_metrics.py and Sources/Evaluation disagree", file=sys.stderr)
+            "success_rate_at_0_5": None, "fps": None, "e2e_fps": statistics.median(end_to_end_fps)}
 
 
 def markdown(rows):
@@ -146,7 +156,9 @@ def main():
             sys.exit(f"compare_opencv.py: no ONNX file at {onnx}")
     if bool(options.nanotrack_backbone) != bool(options.nanotrack_head):
         sys.exit("compare_opencv.py: NanoTrack needs both --nanotrack-backbone and --nanotrack-head")
-    sequences = datasets.load_dataset(options.dataset)
+    if not os.path.isfile(options.binary):
+        sys.exit(f"compare_opencv.py: no siamtrack at {options.binary}; build it (swift build -c release) or give --binary")
+    sequences = list_sequences(options.binary, options.dataset, options.max_frames)
     made = opencv_trackers.factories(options.nanotrack_backbone, options.nanotrack_head, options.vit)
     names = [n.strip() for n in options.trackers.split(",") if n.strip()] + [n for n in ("NanoTrack", "ViT") if n in made]
     unknown = [n for n in names if n not in made]
@@ -154,12 +166,14 @@ def main():
         sys.exit(f"compare_opencv.py: unknown tracker(s) {', '.join(unknown)}; choose from {', '.join(made)}")
     rows = []
     if os.path.exists(options.siamtrack_report):
-        rows.append(siamtrack_row(options.siamtrack_report, sequences, options.max_frames))
+        rows.append(siamtrack_row(options.siamtrack_report, sequences))
     else:
         print(f"no siamtrack report at {options.siamtrack_report}; run siamtrack eval first to get its row", file=sys.stderr)
-    rows += [evaluate(n, made[n], sequences, options.max_frames, options.results) for n in dict.fromkeys(names)]
+    with tempfile.TemporaryDirectory() as scratch:
+        results = options.results or scratch
+        rows += [evaluate(n, made[n], sequences, options, results) for n in dict.fromkeys(names)]
     process = siamtrack_process_row(options.siamtrack, sequences) if options.siamtrack else None
-    frames = sum(len(s.ground_truth) if options.max_frames is None else min(options.max_frames, len(s.ground_truth)) for s in sequences)
+    frames = sum(s.frames for s in sequences)
     print(f"{len(sequences)} sequences, {frames} frames of {options.dataset}; OpenCV {cv2.__version__}, {options.threads} threads\n")
     print(markdown(rows + ([process] if process else [])))
     if process:

@@ -1,7 +1,24 @@
 """OpenCV's trackers, run one-pass over a sequence and timed the way siamtrack eval times itself."""
 import time
+from dataclasses import dataclass
 
 import cv2
+
+
+@dataclass
+class Sequence:
+    """A sequence as `siamtrack eval --list-sequences` describes it."""
+    name: str
+    video: str | None  # a video file, or None for image frames
+    images: list
+    initial_box: tuple
+    frames: int  # frames to run
+
+    @staticmethod
+    def from_listing(listing):
+        return Sequence(listing["name"], listing.get("video"), listing.get("images") or [],
+                        tuple(listing["initialBox"]), listing["frames"])
+
 
 def factories(nanotrack_backbone=None, nanotrack_head=None, vit=None):
     """Tracker name -> a function making a fresh tracker; the ONNX ones only when their files are given."""
@@ -50,7 +67,7 @@ def frames(sequence, limit, exact):
         raise ValueError(f"sequence {sequence.name}: {sequence.video} has more frames than the {limit} ground-truth rows")
 
 
-def run(make_tracker, sequence, max_frames=None):
+def run(make_tracker, sequence, exact=True):
     """One-pass run: init on frame 0 with the first ground-truth box, update on every later frame.
 
     Returns (boxes, tracking seconds per frame, end-to-end seconds). Frame 0 reports the initial
@@ -59,12 +76,12 @@ def run(make_tracker, sequence, max_frames=None):
     Tracking seconds are init on frame 0 and update on the others, decoding excluded, as siamtrack
     counts them.
     """
-    rows = len(sequence.ground_truth) if max_frames is None else min(max_frames, len(sequence.ground_truth))
+    rows = sequence.frames
     # Made before the clock starts: it loads any network, which siamtrack also does once, untimed.
     tracker = make_tracker()
     opened = time.perf_counter()
     boxes, seconds = [], []
-    for index, image in enumerate(frames(sequence, rows, exact=max_frames is None)):
+    for index, image in enumerate(frames(sequence, rows, exact=exact)):
         started = time.perf_counter()
         if index == 0:
             x, y, w, h = sequence.initial_box
@@ -77,5 +94,5 @@ def run(make_tracker, sequence, max_frames=None):
         seconds.append(time.perf_counter() - started)
     end_to_end = time.perf_counter() - opened
     if len(boxes) != rows:
-        raise ValueError(f"sequence {sequence.name}: {len(boxes)} frames but its ground truth has {len(sequence.ground_truth)} rows")
+        raise ValueError(f"sequence {sequence.name}: {len(boxes)} frames but its ground truth has {rows} rows")
     return boxes, seconds, end_to_end

@@ -49,19 +49,35 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run and score only the first N frames of each sequence.", valueName: "n"))
     var maxFrames: Int?
 
+    @Flag(help: "Score the boxes already in --output (OTB results format, NAME.txt per sequence) instead of running the tracker.")
+    var scoreOnly = false
+
+    @Flag(help: "Print each sequence as a JSON line (name, video or images, first box, frames to run) and stop.")
+    var listSequences = false
+
     func validate() throws {
         if let maxFrames, maxFrames < 1 { throw ValidationError("--max-frames must be 1 or more") }
         guard !trackerName.isEmpty, !trackerName.contains("/") else {
             throw ValidationError("--tracker-name must be non-empty and without '/'")
         }
+        guard !scoreOnly || output != nil else { throw ValidationError("--score-only reads the boxes in --output: give it") }
     }
 
     func run() throws {
         let sequences = try loadSequences()
+        if listSequences {
+            for sequence in sequences { LineOutput.standardOutput.write(SequenceListing(sequence, frameLimit: maxFrames).jsonLine) }
+            return
+        }
         // Other trackers' folders are scored first, so a missing file fails before minutes of tracking.
         let compared = try compare.map { try ResultsFolder(path: $0).report(on: sequences, frameLimit: maxFrames) }
-        let network = try model.load()
         let folder = ResultsFolder(path: output ?? "results/\(trackerName)")
+        if scoreOnly {
+            let scored = try folder.report(on: sequences, frameLimit: maxFrames)
+            try finish(try Report(tracker: trackerName, sequences: scored.sequences), compared: compared, folder: folder, sequences: sequences)
+            return
+        }
+        let network = try model.load()
         let evaluation = OnePassEvaluation(
             runner: SequenceRunner(network: network, configuration: tracker.configuration, decodingThreads: tracker.threads, frameLimit: maxFrames),
             trackerName: trackerName)
@@ -75,13 +91,25 @@ struct EvalCommand: ParsableCommand {
             try folder.writeTrace(FrameTrace(predicted: run.boxes, groundTruth: run.groundTruth, scores: run.scores), sequence: run.name)
             out.write(table.row(result) + "\n")
         }
+        try finish(report, compared: compared, folder: folder, sequences: sequences, rowsPrinted: true)
+    }
+
+    /// Prints the table (its rows too unless they were printed as each sequence finished), the
+    /// comparison, and writes the report and plots.
+    private func finish(_ report: Report, compared: [Report], folder: ResultsFolder, sequences: [TrackingSequence], rowsPrinted: Bool = false) throws {
+        let table = EvalTable(names: sequences.map(\.name))
+        let out = LineOutput.standardOutput
+        if !rowsPrinted {
+            out.write("\(report.tracker): scores of the boxes in \(folder.path)\n" + table.header + "\n")
+            for result in report.sequences { out.write(table.row(result) + "\n") }
+        }
         out.write(table.rule + "\n" + table.meanRow(report) + "\n")
         if !compared.isEmpty {
             out.write("\n" + table.comparison([report] + compared).joined(separator: "\n") + "\n")
         }
         try folder.writeReport(report)
         let plots = try EvalPlots.write([report] + compared, datasetName: datasetName, into: folder)
-        out.write("\nwrote \(folder.path): boxes, timings, traces, \((folder.reportPath as NSString).lastPathComponent), "
+        out.write("\nwrote \(folder.path): \(rowsPrinted ? "boxes, timings, traces, " : "")\((folder.reportPath as NSString).lastPathComponent), "
             + plots.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + "\n")
     }
 
