@@ -1,3 +1,5 @@
+import Foundation
+
 /// The layer sequence of an embedding network, as stored in a model file's metadata.
 ///
 /// Parameters live in tensors named after each layer (`Layer.tensorName`): `NAME.weight` and
@@ -105,4 +107,11 @@ package struct NetworkArchitecture: Codable, Sendable, Equatable {
 
     /// The metadata key under which the architecture is stored as JSON.
     package static let metadataKey = "siamtrack.architecture"
+
+    /// The architecture as the JSON stored in model metadata.
+    package var jsonString: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    }
 }

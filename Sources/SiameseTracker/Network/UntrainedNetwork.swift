@@ -25,12 +25,3 @@ extension SafeTensors {
         return file
     }
 }
-
-extension NetworkArchitecture {
-    /// The architecture as the JSON stored in model metadata.
-    package var jsonString: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)
-    }
-}
