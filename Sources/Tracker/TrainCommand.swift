@@ -34,6 +34,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Learning rate of the last epoch (exponential decay in between).") var finalLearningRate = TrainingConfiguration().finalLearningRate
     @Option(help: "Seed of initialisation, pair sampling and augmentation.") var seed: UInt64 = TrainingConfiguration().seed
     @Option(help: "Objective: logistic, contrastive or triplet.") var loss = TrainingLoss.logistic
+    @Option(help: "Largest shift of the search crop against the target, in search-crop pixels.")
+    var maximumShift = TrainingConfiguration().augmentation.maximumShift
+    @Option(help: "Largest distance in frames between the two frames of a pair.")
+    var maximumFrameGap = TrainingConfiguration().maximumFrameGap
+    @Option(help: "Side of the region stored around the target per frame, in pixels (room for the shifts).")
+    var regionSize = TrainingConfiguration().regionSize
     @Option(help: "Decay of the weight average the model files hold (0: raw weights).") var weightAveraging = TrainingConfiguration().weightAveraging
     @Option(help: "Threads for the matrix products (default 2: training's large products use both cores of a laptop).") var threads = 2
 
@@ -50,6 +56,12 @@ struct TrainCommand: ParsableCommand {
         guard !data.isEmpty || !images.isEmpty else { throw ValidationError("give at least one --data or --images folder") }
         guard epochs > 0, pairsPerEpoch > 0, batchSize > 0, threads > 0, viewsPerPhoto > 1 else {
             throw ValidationError("--epochs, --pairs-per-epoch, --batch-size and --threads must be positive, --views-per-photo above 1")
+        }
+        guard maximumShift >= 0, maximumFrameGap >= 1 else { throw ValidationError("--maximum-shift must be 0 or more, --maximum-frame-gap 1 or more") }
+        let augmentation = TrainingConfiguration().augmentation
+        let needed = Double(TrackerConfiguration().searchSize) * (1 + augmentation.maximumScaleChange) + 2 * maximumShift
+        guard Double(regionSize) >= needed.rounded(.down) else {
+            throw ValidationError("--region-size must be at least \(Int(needed)) to hold shifted and scaled search crops")
         }
         guard (0..<1).contains(weightAveraging) else { throw ValidationError("--weight-averaging must be in [0, 1)") }
         guard learningRate > 0, finalLearningRate > 0 else { throw ValidationError("learning rates must be positive") }
@@ -110,6 +122,9 @@ struct TrainCommand: ParsableCommand {
         configuration.loss = loss
         configuration.weightAveraging = weightAveraging
         configuration.photoViews.viewsPerPhoto = viewsPerPhoto
+        configuration.augmentation.maximumShift = maximumShift
+        configuration.maximumFrameGap = maximumFrameGap
+        configuration.regionSize = regionSize
         let start = try initial.map { try SafeTensors(contentsOf: URL(fileURLWithPath: $0)) } ?? .untrainedNetwork(.compact, seed: seed)
         return Trainer(network: try TrainableNetwork(file: start, path: initial ?? "initialisation"), configuration: configuration)
     }

@@ -26,8 +26,17 @@ final class EvalCommandTests: XCTestCase {
             let seconds = try lines(of: "\(output)/\(clip)_time.txt").map { try XCTUnwrap(Double($0)) }
             XCTAssertEqual(seconds.count, 6)
             XCTAssertTrue(seconds.allSatisfy { $0 > 0 }, "\(seconds)")
+            let trace = try lines(of: "\(output)/\(clip)_trace.csv")
+            XCTAssertEqual(trace.first, "frame,iou,center_error,score")
+            XCTAssertEqual(trace.count, 7, "a header and one row per frame")
+            XCTAssertEqual(trace[1], "0,1.0000,0.00,1.0000", "frame 0 is the initial box, with score 1")
+            for row in trace.dropFirst() {
+                let fields = row.split(separator: ",").map { Double($0) }
+                XCTAssertEqual(fields.count, 4, row)
+                XCTAssertTrue(fields.allSatisfy { $0 != nil }, row)
+            }
         }
-        XCTAssertTrue(rows.contains { $0.hasPrefix("mean") })
+        XCTAssertTrue(rows.contains { $0.hasPrefix("mean") && $0.hasSuffix("0 lost") }, "no clip lost in 6 frames")
 
         let report = try jsonObject(at: "\(output)/report.json")
         XCTAssertEqual(report["tracker"] as? String, "siamtrack")
@@ -38,6 +47,7 @@ final class EvalCommandTests: XCTestCase {
             let value = try XCTUnwrap(mean[key] as? Double, key)
             XCTAssertTrue((0...1).contains(value), "\(key) = \(value)")
         }
+        XCTAssertTrue(sequences.allSatisfy { $0["firstLostFrame"] == nil }, "no clip lost in 6 frames")
         XCTAssertGreaterThan(try XCTUnwrap(report["trackingFramesPerSecond"] as? Double), 0)
         XCTAssertGreaterThan(try XCTUnwrap(report["endToEndFramesPerSecond"] as? Double), 0)
 
@@ -68,6 +78,36 @@ final class EvalCommandTests: XCTestCase {
         XCTAssertTrue(success.contains("oracle [0.952]"), "the compared tracker is on the plot")
         XCTAssertTrue(success.contains("mine ["))
         XCTAssertEqual(try jsonObject(at: "\(output)/report.json")["tracker"] as? String, "mine")
+    }
+
+    func testScoreOnlyScoresTheBoxesInTheOutputFolderWithoutTracking() throws {
+        let clip = SiamtrackProcess.path("clips/textured-square")
+        let oracle = try temporaryDirectory().appendingPathComponent("oracle")
+        try FileManager.default.createDirectory(at: oracle, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(clip)/groundtruth.txt", toPath: oracle.appendingPathComponent("textured-square.txt").path)
+
+        let result = try SiamtrackProcess.run(["eval", clip, "--score-only", "-o", oracle.path, "--tracker-name", "truth"])
+
+        XCTAssertEqual(result.status, 0, result.summary)
+        let report = try jsonObject(at: oracle.appendingPathComponent("report.json").path)
+        XCTAssertEqual(report["tracker"] as? String, "truth")
+        XCTAssertEqual(try XCTUnwrap((report["mean"] as? [String: Any])?["successAUC"] as? Double), 20.0 / 21.0, accuracy: 1e-12)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: oracle.appendingPathComponent("textured-square_time.txt").path), "nothing tracked")
+    }
+
+    func testListSequencesGivesEachSequencesFramesAndFirstBoxAsJSONLines() throws {
+        let result = try SiamtrackProcess.run(["eval", SiamtrackProcess.path("clips"), "--list-sequences", "--max-frames", "7"])
+
+        XCTAssertEqual(result.status, 0, result.summary)
+        let listings = try result.outputLines.map { line in
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], line)
+        }
+        XCTAssertEqual(listings.compactMap { $0["name"] as? String }, Self.clips)
+        for listing in listings {
+            XCTAssertEqual(listing["frames"] as? Int, 7)
+            XCTAssertTrue((listing["video"] as? String)?.hasSuffix("/video.mp4") == true, "\(listing)")
+            XCTAssertEqual((listing["initialBox"] as? [Double])?.count, 4)
+        }
     }
 
     func testOTBVOTAndGOT10kLayoutsAreTrackedFromTheirImagesAndAbsentFramesSkipped() throws {
