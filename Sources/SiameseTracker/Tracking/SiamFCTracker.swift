@@ -125,9 +125,11 @@ public struct SiamFCTracker: Sendable {
         times.embeddingSeconds += stopwatch.lap()
         CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
         times.correlationSeconds += stopwatch.lap()
-        let exemplarWeight = Float(1 - (filter == nil ? 0 : configuration.filterInfluence)) / max(exemplarEnergy, .leastNormalMagnitude)
-        for i in workspace.scoreMaps.values.indices { workspace.scoreMaps.values[i] *= exemplarWeight }
         if let filter {
+            // Both responses on one scale: the correlation relative to the exemplar's with itself,
+            // the filter's relative to its Gaussian label (1 at a perfect match).
+            let exemplarWeight = Float(1 - configuration.filterInfluence) / max(exemplarEnergy, .leastNormalMagnitude)
+            for i in workspace.scoreMaps.values.indices { workspace.scoreMaps.values[i] *= exemplarWeight }
             workspace.spectra.transform(workspace.embedding)
             ScoreMapFusion.add(filter, spectra: workspace.spectra, weight: Float(configuration.filterInfluence), to: &workspace.scoreMaps)
             times.filterSeconds += stopwatch.lap()
@@ -141,7 +143,8 @@ public struct SiamFCTracker: Sendable {
         let damped = (1 - configuration.scaleDamping) + configuration.scaleDamping * scaleFactors[peak.scaleIndex]
         scale = min(max(scale * damped, configuration.minimumScale), configuration.maximumScale)
 
-        let confidence = exemplarEnergy > 0 ? Double(peak.rawScore) : 0
+        // Without the filter the maps hold raw correlations (plain SiamFC, bit for bit).
+        let confidence = exemplarEnergy > 0 ? Double(filter == nil ? peak.rawScore / exemplarEnergy : peak.rawScore) : 0
         times.postProcessingSeconds += stopwatch.lap()
         if filter != nil, confidence >= configuration.filterUpdateThreshold {
             let middle = (Double(workspace.embedding.width) - 1) / 2, stride = Double(peakFinder.totalStride)
