@@ -18,6 +18,9 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "How far the size follows the winning scale each frame (0...1).")
     var scaleDamping = TrackerConfiguration().scaleDamping
 
+    @Option(help: "Side of each search crop in pixels: larger follows faster motion, at more cost (255: SiamFC's).")
+    var searchSize = TrackerConfiguration().searchSize
+
     @Option(help: "Weight of the cosine window against the score map (0...1).")
     var windowInfluence = TrackerConfiguration().windowInfluence
 
@@ -33,15 +36,24 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "Width of the correlation filter's Gaussian label, relative to the target's size.")
     var filterLabelSigma = TrackerConfiguration().filterLabelSigma
 
-    @Option(help: "Confidence below which the correlation filter does not learn from a frame.")
+    @Option(help: "Weight of the online colour model (colour histograms of target and surroundings; 0: off).")
+    var colourInfluence = TrackerConfiguration().colourInfluence
+
+    @Option(help: "Share of each new frame in the colour model's histograms (0...1).")
+    var colourLearningRate = TrackerConfiguration().colourLearningRate
+
+    @Option(help: "Confidence below which the correlation filter and the colour model do not learn from a frame.")
     var filterUpdateThreshold = TrackerConfiguration().filterUpdateThreshold
 
     func validate() throws {
         guard (1...TrackerConfiguration.maximumThreads).contains(threads) else {
             throw ValidationError("--threads must lie in 1...\(TrackerConfiguration.maximumThreads)")
         }
-        guard (0...1).contains(filterInfluence), (0...1).contains(filterLearningRate) else {
-            throw ValidationError("--filter-influence and --filter-learning-rate must lie in [0, 1]")
+        guard (TrackerConfiguration().exemplarSize + 8...1023).contains(searchSize) else {
+            throw ValidationError("--search-size must lie in \(TrackerConfiguration().exemplarSize + 8)...1023")
+        }
+        guard [filterInfluence, filterLearningRate, colourInfluence, colourLearningRate].allSatisfy({ (0...1).contains($0) }) else {
+            throw ValidationError("--filter-influence, --filter-learning-rate, --colour-influence and --colour-learning-rate must lie in [0, 1]")
         }
         guard filterRegularization > 0, filterRegularization.isFinite, filterLabelSigma > 0, filterLabelSigma.isFinite,
             filterUpdateThreshold.isFinite
@@ -64,11 +76,14 @@ struct TrackerOptions: ParsableArguments {
         configuration.scalePenalty = scalePenalty
         configuration.scaleDamping = scaleDamping
         configuration.windowInfluence = windowInfluence
+        configuration.searchSize = searchSize
         configuration.filterInfluence = filterInfluence
         configuration.filterLearningRate = filterLearningRate
         configuration.filterRegularization = filterRegularization
         configuration.filterLabelSigma = filterLabelSigma
         configuration.filterUpdateThreshold = filterUpdateThreshold
+        configuration.colourInfluence = colourInfluence
+        configuration.colourLearningRate = colourLearningRate
         return configuration
     }
 }

@@ -1,4 +1,4 @@
-/// Adds the correlation filter's responses to SiamFC's score maps, cell for cell.
+/// Adds the online models' responses (correlation filter, colour) to SiamFC's score maps, cell for cell.
 ///
 /// Score-map cell `i` (of `m`) is the displacement `(i - (m - 1) / 2)` embedding cells, and
 /// response cell `j` (of `n`, the embedding's side) the target at `(j - (n - 1) / 2)` cells from
@@ -23,6 +23,21 @@ enum ScoreMapFusion {
                         scoreMaps.values[map + y * m + x] += weight * (top * (1 - fraction) + bottom * fraction)
                     }
                 }
+            }
+        }
+    }
+
+    /// `scoreMaps[s] = (1 - weight) * scoreMaps[s] + weight * colour response of crop s`, the
+    /// target of size `targetSizes[s]` (crop pixels), score-map cells `stride` crop pixels apart.
+    static func add(
+        _ colour: ColourModel, crops: CropBatch, targetSizes: [Size], stride: Int, weight: Float, to scoreMaps: inout FeatureMap
+    ) {
+        let m = scoreMaps.width
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: m * m) { response in
+            for item in 0..<scoreMaps.batch {
+                colour.response(crops: crops, item: item, targetSize: targetSizes[item], mapSize: m, stride: stride, into: response.baseAddress!)
+                let map = scoreMaps.planeOffset(channel: 0, item: item)
+                for i in 0..<(m * m) { scoreMaps.values[map + i] = (1 - weight) * scoreMaps.values[map + i] + weight * response[i] }
             }
         }
     }

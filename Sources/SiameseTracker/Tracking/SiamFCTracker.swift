@@ -26,6 +26,8 @@ public struct SiamFCTracker: Sendable {
     private var scale = 1.0
     /// The online correlation filter (nil when `filterInfluence` is 0).
     private var filter: CorrelationFilter?
+    /// The online colour model (nil when `colourInfluence` is 0).
+    private var colour: ColourModel?
 
     /// Starts tracking the target in `box` of `frame`.
     ///
@@ -57,11 +59,19 @@ public struct SiamFCTracker: Sendable {
         workspace = SearchWorkspace(
             network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width)
         peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
+        guard configuration.filterInfluence > 0 || configuration.colourInfluence > 0 else { return }
+        // The online models learn from the first frame's search crops, as they will from later ones'.
+        let searchSide = initialExemplarSide * Double(configuration.searchSize) / Double(exemplarSize)
+        for (item, factor) in scaleFactors.enumerated() {
+            cropper.crop(frame, center: center, side: searchSide * factor, into: &workspace.crops, item: item)
+        }
+        if configuration.colourInfluence > 0 {
+            colour = ColourModel(
+                crops: workspace.crops, item: configuration.scaleCount / 2,
+                target: targetInCrop(offsetX: 0, offsetY: 0, scaleFactor: 1, searchSide: searchSide),
+                learningRate: configuration.colourLearningRate)
+        }
         if configuration.filterInfluence > 0 {
-            let searchSide = initialExemplarSide * Double(configuration.searchSize) / Double(exemplarSize)
-            for (item, factor) in scaleFactors.enumerated() {
-                cropper.crop(frame, center: center, side: searchSide * factor, into: &workspace.crops, item: item)
-            }
             workspace.plan.run(workspace.crops, into: &workspace.embedding)
             workspace.spectra.transform(workspace.embedding)
             // The target's size in embedding cells, from its share of the exemplar region.
@@ -125,13 +135,25 @@ public struct SiamFCTracker: Sendable {
         times.embeddingSeconds += stopwatch.lap()
         CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
         times.correlationSeconds += stopwatch.lap()
-        if let filter {
-            // Both responses on one scale: the correlation relative to the exemplar's with itself,
-            // the filter's relative to its Gaussian label (1 at a perfect match).
-            let exemplarWeight = Float(1 - configuration.filterInfluence) / max(exemplarEnergy, .leastNormalMagnitude)
+        let blends = filter != nil || colour != nil
+        if blends {
+            // Every response on one scale: the correlation relative to the exemplar's with itself,
+            // the filter's relative to its Gaussian label, the colour model's a likelihood (each 1
+            // at a perfect match).
+            let filterInfluence = filter == nil ? 0 : configuration.filterInfluence
+            let colourInfluence = colour == nil ? 0 : configuration.colourInfluence
+            let exemplarWeight = Float((1 - filterInfluence) * (1 - colourInfluence)) / max(exemplarEnergy, .leastNormalMagnitude)
             for i in workspace.scoreMaps.values.indices { workspace.scoreMaps.values[i] *= exemplarWeight }
-            workspace.spectra.transform(workspace.embedding)
-            ScoreMapFusion.add(filter, spectra: workspace.spectra, weight: Float(configuration.filterInfluence), to: &workspace.scoreMaps)
+            if let filter {
+                workspace.spectra.transform(workspace.embedding)
+                ScoreMapFusion.add(
+                    filter, spectra: workspace.spectra, weight: Float(filterInfluence * (1 - colourInfluence)), to: &workspace.scoreMaps)
+            }
+            if let colour {
+                ScoreMapFusion.add(
+                    colour, crops: workspace.crops, targetSizes: scaleFactors.map { targetInCrop(offsetX: 0, offsetY: 0, scaleFactor: $0, searchSide: searchSide).size },
+                    stride: peakFinder.totalStride, weight: Float(colourInfluence), to: &workspace.scoreMaps)
+            }
             times.filterSeconds += stopwatch.lap()
         }
         let peak = peakFinder.peak(of: workspace.scoreMaps, buffer: &workspace.upsampledScoreMaps)
@@ -143,17 +165,30 @@ public struct SiamFCTracker: Sendable {
         let damped = (1 - configuration.scaleDamping) + configuration.scaleDamping * scaleFactors[peak.scaleIndex]
         scale = min(max(scale * damped, configuration.minimumScale), configuration.maximumScale)
 
-        // Without the filter the maps hold raw correlations (plain SiamFC, bit for bit).
-        let confidence = exemplarEnergy > 0 ? Double(filter == nil ? peak.rawScore / exemplarEnergy : peak.rawScore) : 0
+        // Without the online models the maps hold raw correlations (plain SiamFC, bit for bit).
+        let confidence = exemplarEnergy > 0 ? Double(blends ? peak.rawScore : peak.rawScore / exemplarEnergy) : 0
         times.postProcessingSeconds += stopwatch.lap()
-        if filter != nil, confidence >= configuration.filterUpdateThreshold {
+        if blends, confidence >= configuration.filterUpdateThreshold {
             let middle = (Double(workspace.embedding.width) - 1) / 2, stride = Double(peakFinder.totalStride)
-            filter!.update(
+            filter?.update(
                 spectra: workspace.spectra, item: peak.scaleIndex,
                 row: middle + peak.offsetY / stride, column: middle + peak.offsetX / stride)
+            // The crop was cut at the old size; the box is the new one.
+            let target = targetInCrop(offsetX: peak.offsetX, offsetY: peak.offsetY, scaleFactor: scaleFactors[peak.scaleIndex], searchSide: searchSide)
+            colour?.update(crops: workspace.crops, item: peak.scaleIndex, target: target)
             times.filterSeconds += stopwatch.lap()
         }
         return TrackingResult(box: box, score: min(max(confidence, 0), 1))
+    }
+
+    /// The target's box in the pixels of a search crop of side `searchSide * scaleFactor` frame
+    /// pixels, at the current size, its centre `offset` crop pixels from the crop's centre.
+    private func targetInCrop(offsetX: Double, offsetY: Double, scaleFactor: Double, searchSide: Double) -> Box {
+        let cropPixelsPerFramePixel = Double(configuration.searchSize) / (searchSide * scaleFactor)
+        let centre = Double(configuration.searchSize) / 2
+        return Box(
+            center: Point(x: centre + offsetX, y: centre + offsetY),
+            size: Size(width: box.width * cropPixelsPerFramePixel, height: box.height * cropPixelsPerFramePixel))
     }
 
     private static func validate(_ configuration: TrackerConfiguration) throws(TrackerError) {
@@ -168,6 +203,7 @@ public struct SiamFCTracker: Sendable {
         guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
             c.minimumScale > 0, c.maximumScale >= c.minimumScale,
             (0...1).contains(c.filterInfluence), (0...1).contains(c.filterLearningRate), c.filterRegularization > 0,
+            (0...1).contains(c.colourInfluence), (0...1).contains(c.colourLearningRate),
             c.filterLabelSigma > 0, c.filterUpdateThreshold.isFinite
         else { throw .invalidConfiguration("a step, factor or influence is out of range") }
     }

@@ -40,7 +40,12 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     /// Standard deviation of the filter's Gaussian label, as a fraction of the target's size
     /// (the root of its area) in the embedding.
     public var filterLabelSigma = 0.25
-    /// The filter learns from a frame only when the confidence reaches this.
+    /// Weight of the online colour model's response (Staple's colour histograms) against the
+    /// others (0: off).
+    public var colourInfluence = 0.0
+    /// Share of each new frame in the colour model's histograms.
+    public var colourLearningRate = 0.04
+    /// The online models (filter and colour) learn from a frame only when the confidence reaches this.
     public var filterUpdateThreshold = 0.0
     /// Smallest allowed target size, as a multiple of the initial size.
     public var minimumScale = 0.2

@@ -1,0 +1,113 @@
+/// Staple's colour model (Bertinetto et al., 2016): histograms of the target's colours and of
+/// its surroundings, learnt online, giving each search-crop pixel the likelihood of belonging to
+/// the target, and each candidate position the mean likelihood over a target-sized box there.
+///
+/// Colour survives the changes of shape that defeat templates (a runner's pose, a turning rider)
+/// and is blind to the rest, so it is blended with the other responses rather than used alone.
+struct ColourModel: Sendable {
+    /// Histogram bins per channel (8 levels each of red, green and blue share a bin).
+    static let binsPerChannel = 32
+    private static let binCount = binsPerChannel * binsPerChannel * binsPerChannel
+
+    /// Share of the target's pixels per bin, and of its surroundings' pixels.
+    private var foreground: [Float]
+    private var background: [Float]
+    /// Share of each new frame in the histograms.
+    private let learningRate: Float
+
+    /// The model learnt from crop `item` of `crops`, the target's box given in crop pixels.
+    init(crops: CropBatch, item: Int, target: Box, learningRate: Double) {
+        foreground = [Float](repeating: 0, count: Self.binCount)
+        background = foreground
+        self.learningRate = Float(learningRate)
+        learn(crops: crops, item: item, target: target, rate: 1)
+    }
+
+    /// Moves the histograms toward crop `item`, the target's box given in crop pixels.
+    mutating func update(crops: CropBatch, item: Int, target: Box) {
+        learn(crops: crops, item: item, target: target, rate: learningRate)
+    }
+
+    /// For each cell of an `mapSize` square score map whose cells lie `stride` crop pixels apart
+    /// around the crop's centre, the mean target likelihood in a box of `targetSize` there.
+    func response(crops: CropBatch, item: Int, targetSize: Size, mapSize: Int, stride: Int, into output: UnsafeMutablePointer<Float>) {
+        let side = crops.side
+        // Integral image of per-pixel likelihoods, with a zero row and column in front.
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: (side + 1) * (side + 1)) { integral in
+            let width = side + 1
+            for x in 0..<width { integral[x] = 0 }
+            crops.values.withUnsafeBufferPointer { values in
+                for y in 0..<side {
+                    integral[(y + 1) * width] = 0
+                    var rowSum: Float = 0
+                    let row = values.baseAddress! + ((item * side + y) * side) * 3
+                    for x in 0..<side {
+                        let bin = Self.bin(row + x * 3)
+                        let f = foreground[bin], b = background[bin]
+                        rowSum += f / (f + b + 1e-6)
+                        integral[(y + 1) * width + x + 1] = integral[y * width + x + 1] + rowSum
+                    }
+                }
+            }
+            let half = (width: max(targetSize.width / 2, 1), height: max(targetSize.height / 2, 1))
+            let centre = Double(side) / 2, middle = Double(mapSize - 1) / 2
+            func clamp(_ value: Double) -> Int { min(max(Int(value.rounded()), 0), side) }
+            for i in 0..<mapSize {
+                let y = centre + (Double(i) - middle) * Double(stride)
+                let (top, bottom) = (clamp(y - half.height), clamp(y + half.height))
+                for j in 0..<mapSize {
+                    let x = centre + (Double(j) - middle) * Double(stride)
+                    let (left, right) = (clamp(x - half.width), clamp(x + half.width))
+                    let area = Float(max((bottom - top) * (right - left), 1))
+                    let sum = integral[bottom * width + right] - integral[top * width + right]
+                        - integral[bottom * width + left] + integral[top * width + left]
+                    output[i * mapSize + j] = sum / area
+                }
+            }
+        }
+    }
+
+    /// Foreground: the target's box. Background: the square of twice the box's mean side around
+    /// it (the exemplar's context), less the box.
+    private mutating func learn(crops: CropBatch, item: Int, target: Box, rate: Float) {
+        let side = crops.side
+        let context = (target.width + target.height)
+        let outer = Box(center: target.center, size: Size(width: context, height: context))
+        func range(_ low: Double, _ high: Double) -> Range<Int> {
+            let start = min(max(Int(low.rounded()), 0), side), end = min(max(Int(high.rounded()), 0), side)
+            return start..<max(start, end)
+        }
+        let (rows, columns) = (range(outer.y, outer.y + outer.height), range(outer.x, outer.x + outer.width))
+        let (targetRows, targetColumns) = (range(target.y, target.y + target.height), range(target.x, target.x + target.width))
+        var newForeground = [Float](repeating: 0, count: Self.binCount), newBackground = newForeground
+        var (foregroundCount, backgroundCount): (Float, Float) = (0, 0)
+        crops.values.withUnsafeBufferPointer { values in
+            for y in rows {
+                let row = values.baseAddress! + ((item * side + y) * side) * 3
+                for x in columns {
+                    let bin = Self.bin(row + x * 3)
+                    if targetRows.contains(y) && targetColumns.contains(x) {
+                        newForeground[bin] += 1
+                        foregroundCount += 1
+                    } else {
+                        newBackground[bin] += 1
+                        backgroundCount += 1
+                    }
+                }
+            }
+        }
+        guard foregroundCount > 0, backgroundCount > 0 else { return }
+        let keep = 1 - rate
+        for i in 0..<Self.binCount {
+            foreground[i] = keep * foreground[i] + rate * newForeground[i] / foregroundCount
+            background[i] = keep * background[i] + rate * newBackground[i] / backgroundCount
+        }
+    }
+
+    /// The histogram bin of the RGB pixel at `pixel` (values in 0...255).
+    private static func bin(_ pixel: UnsafePointer<Float>) -> Int {
+        let scale = Float(binsPerChannel) / 256
+        func level(_ value: Float) -> Int { min(max(Int(value * scale), 0), binsPerChannel - 1) }
+        return (level(pixel[0]) * binsPerChannel + level(pixel[1])) * binsPerChannel + level(pixel[2])
+    }
+}
