@@ -10,9 +10,10 @@ final class AdaptiveTrackingTests: XCTestCase {
     private let scene = ChangingTargetScene(seed: 11)
 
     func testFilterKeepsAChangedTargetWherePlainCrossCorrelationJumpsToALookAlike() throws {
-        var plain = TrackerConfiguration()
-        plain.filterInfluence = 0
-        let adaptive = try overlapsAfterTheDistractorAppears(TrackerConfiguration())
+        var plain = TrackerConfiguration(), filtered = TrackerConfiguration()
+        (plain.filterInfluence, plain.colourInfluence) = (0, 0)
+        (filtered.filterInfluence, filtered.filterLearningRate, filtered.colourInfluence) = (0.5, 0.01, 0)
+        let adaptive = try overlapsAfterTheDistractorAppears(filtered)
         let withoutFilter = try overlapsAfterTheDistractorAppears(plain)
         XCTAssertGreaterThan(adaptive.min()!, 0.5, "the adaptive tracker stays on the target (measured 0.81 or more)")
         XCTAssertGreaterThan(withoutFilter.first!, 0.5, "plain SiamFC is on the changed target before the look-alike comes")

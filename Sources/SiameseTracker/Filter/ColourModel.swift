@@ -12,6 +12,8 @@ struct ColourModel: Sendable {
     /// Share of the target's pixels per bin, and of its surroundings' pixels.
     private var foreground: [Float]
     private var background: [Float]
+    /// Per bin, `foreground / (foreground + background)`: a pixel's likelihood of being the target.
+    private var likelihood: [Float]
     /// Share of each new frame in the histograms.
     private let learningRate: Float
 
@@ -19,6 +21,7 @@ struct ColourModel: Sendable {
     init(crops: CropBatch, item: Int, target: Box, learningRate: Double) {
         foreground = [Float](repeating: 0, count: Self.binCount)
         background = foreground
+        likelihood = foreground
         self.learningRate = Float(learningRate)
         learn(crops: crops, item: item, target: target, rate: 1)
     }
@@ -32,35 +35,37 @@ struct ColourModel: Sendable {
     /// around the crop's centre, the mean target likelihood in a box of `targetSize` there.
     func response(crops: CropBatch, item: Int, targetSize: Size, mapSize: Int, stride: Int, into output: UnsafeMutablePointer<Float>) {
         let side = crops.side
-        // Integral image of per-pixel likelihoods, with a zero row and column in front.
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: (side + 1) * (side + 1)) { integral in
-            let width = side + 1
+        let half = (width: max(targetSize.width / 2, 1), height: max(targetSize.height / 2, 1))
+        let centre = Double(side) / 2, middle = Double(mapSize - 1) / 2, reach = middle * Double(stride)
+        func clamp(_ value: Double) -> Int { min(max(Int(value.rounded()), 0), side) }
+        // Only the pixels some candidate box covers: a small target needs a small part of the crop.
+        let (top, left) = (clamp(centre - reach - half.height), clamp(centre - reach - half.width))
+        let (bottom, right) = (clamp(centre + reach + half.height), clamp(centre + reach + half.width))
+        let (rows, columns) = (bottom - top, right - left)
+        // Integral image of per-pixel likelihoods over that part, a zero row and column in front.
+        let width = columns + 1
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: (rows + 1) * width) { integral in
             for x in 0..<width { integral[x] = 0 }
             crops.values.withUnsafeBufferPointer { values in
-                for y in 0..<side {
+                for y in 0..<rows {
                     integral[(y + 1) * width] = 0
                     var rowSum: Float = 0
-                    let row = values.baseAddress! + ((item * side + y) * side) * 3
-                    for x in 0..<side {
-                        let bin = Self.bin(row + x * 3)
-                        let f = foreground[bin], b = background[bin]
-                        rowSum += f / (f + b + 1e-6)
+                    let row = values.baseAddress! + ((item * side + top + y) * side + left) * 3
+                    for x in 0..<columns {
+                        rowSum += likelihood[Self.bin(row + x * 3)]
                         integral[(y + 1) * width + x + 1] = integral[y * width + x + 1] + rowSum
                     }
                 }
             }
-            let half = (width: max(targetSize.width / 2, 1), height: max(targetSize.height / 2, 1))
-            let centre = Double(side) / 2, middle = Double(mapSize - 1) / 2
-            func clamp(_ value: Double) -> Int { min(max(Int(value.rounded()), 0), side) }
             for i in 0..<mapSize {
                 let y = centre + (Double(i) - middle) * Double(stride)
-                let (top, bottom) = (clamp(y - half.height), clamp(y + half.height))
+                let (boxTop, boxBottom) = (clamp(y - half.height) - top, clamp(y + half.height) - top)
                 for j in 0..<mapSize {
                     let x = centre + (Double(j) - middle) * Double(stride)
-                    let (left, right) = (clamp(x - half.width), clamp(x + half.width))
-                    let area = Float(max((bottom - top) * (right - left), 1))
-                    let sum = integral[bottom * width + right] - integral[top * width + right]
-                        - integral[bottom * width + left] + integral[top * width + left]
+                    let (boxLeft, boxRight) = (clamp(x - half.width) - left, clamp(x + half.width) - left)
+                    let area = Float(max((boxBottom - boxTop) * (boxRight - boxLeft), 1))
+                    let sum = integral[boxBottom * width + boxRight] - integral[boxTop * width + boxRight]
+                        - integral[boxBottom * width + boxLeft] + integral[boxTop * width + boxLeft]
                     output[i * mapSize + j] = sum / area
                 }
             }
@@ -79,29 +84,34 @@ struct ColourModel: Sendable {
         }
         let (rows, columns) = (range(outer.y, outer.y + outer.height), range(outer.x, outer.x + outer.width))
         let (targetRows, targetColumns) = (range(target.y, target.y + target.height), range(target.x, target.x + target.width))
-        var newForeground = [Float](repeating: 0, count: Self.binCount), newBackground = newForeground
+        // Count first (a target box may lie wholly outside the crop), then decay and add.
         var (foregroundCount, backgroundCount): (Float, Float) = (0, 0)
+        for y in rows {
+            for x in columns {
+                if targetRows.contains(y) && targetColumns.contains(x) { foregroundCount += 1 } else { backgroundCount += 1 }
+            }
+        }
+        guard foregroundCount > 0, backgroundCount > 0 else { return }
+        let keep = 1 - rate
+        for i in 0..<Self.binCount {
+            foreground[i] *= keep
+            background[i] *= keep
+        }
+        let (foregroundShare, backgroundShare) = (rate / foregroundCount, rate / backgroundCount)
         crops.values.withUnsafeBufferPointer { values in
             for y in rows {
                 let row = values.baseAddress! + ((item * side + y) * side) * 3
                 for x in columns {
                     let bin = Self.bin(row + x * 3)
                     if targetRows.contains(y) && targetColumns.contains(x) {
-                        newForeground[bin] += 1
-                        foregroundCount += 1
+                        foreground[bin] += foregroundShare
                     } else {
-                        newBackground[bin] += 1
-                        backgroundCount += 1
+                        background[bin] += backgroundShare
                     }
                 }
             }
         }
-        guard foregroundCount > 0, backgroundCount > 0 else { return }
-        let keep = 1 - rate
-        for i in 0..<Self.binCount {
-            foreground[i] = keep * foreground[i] + rate * newForeground[i] / foregroundCount
-            background[i] = keep * background[i] + rate * newBackground[i] / backgroundCount
-        }
+        for i in 0..<Self.binCount { likelihood[i] = foreground[i] / (foreground[i] + background[i] + 1e-6) }
     }
 
     /// The histogram bin of the RGB pixel at `pixel` (values in 0...255).
