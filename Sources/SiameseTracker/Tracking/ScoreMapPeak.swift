@@ -8,4 +8,7 @@ struct ScoreMapPeak: Sendable {
     var offsetY: Double
     /// The score map's value at the peak, before penalty and window.
     var rawScore: Float
+    /// Where the peak lies in the score map before upsampling, in (fractional) cells.
+    var row: Double
+    var column: Double
 }

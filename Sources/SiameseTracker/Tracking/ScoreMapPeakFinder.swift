@@ -62,11 +62,15 @@ struct ScoreMapPeakFinder: Sendable {
                     scalar: { i in slope * (map[i] - minimum) + influence * window[i] })
             }
             let centre = Double(size - 1) / 2
+            // Corners aligned: the upsampled map's first and last cells are the coarse map's.
+            let coarseCellsPerCell = Double(scoreMaps.width - 1) / Double(size - 1)
             return ScoreMapPeak(
                 scaleIndex: chosen,
                 offsetX: (Double(location % size) - centre) * pixelsPerCell,
                 offsetY: (Double(location / size) - centre) * pixelsPerCell,
-                rawScore: map[location])
+                rawScore: map[location],
+                row: Double(location / size) * coarseCellsPerCell,
+                column: Double(location % size) * coarseCellsPerCell)
         }
     }
 }

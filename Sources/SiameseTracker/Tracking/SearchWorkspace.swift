@@ -18,6 +18,9 @@ final class SearchWorkspace: @unchecked Sendable {
     var scoreMaps: FeatureMap
     /// Upsampled score maps and scratch space for `ScoreMapPeakFinder`.
     var upsampledScoreMaps: [Float] = []
+    /// The score maps relative to the exemplar's match with itself, kept before the online
+    /// models' responses are blended in: the confidence is read from them.
+    var exemplarScores: [Float] = []
     /// The search embeddings' spectra, for the correlation filter.
     var spectra: CorrelationFilter.Spectra
 

@@ -142,8 +142,14 @@ public struct SiamFCTracker: Sendable {
             // at a perfect match).
             let filterInfluence = filter == nil ? 0 : configuration.filterInfluence
             let colourInfluence = colour == nil ? 0 : configuration.colourInfluence
-            let exemplarWeight = Float((1 - filterInfluence) * (1 - colourInfluence)) / max(exemplarEnergy, .leastNormalMagnitude)
-            for i in workspace.scoreMaps.values.indices { workspace.scoreMaps.values[i] *= exemplarWeight }
+            let energy = max(exemplarEnergy, .leastNormalMagnitude), exemplarWeight = Float((1 - filterInfluence) * (1 - colourInfluence))
+            if workspace.exemplarScores.count != workspace.scoreMaps.values.count {
+                workspace.exemplarScores = [Float](repeating: 0, count: workspace.scoreMaps.values.count)
+            }
+            for i in workspace.scoreMaps.values.indices {
+                workspace.exemplarScores[i] = workspace.scoreMaps.values[i] / energy
+                workspace.scoreMaps.values[i] = exemplarWeight * workspace.exemplarScores[i]
+            }
             if let filter {
                 workspace.spectra.transform(workspace.embedding)
                 ScoreMapFusion.add(
@@ -165,8 +171,10 @@ public struct SiamFCTracker: Sendable {
         let damped = (1 - configuration.scaleDamping) + configuration.scaleDamping * scaleFactors[peak.scaleIndex]
         scale = min(max(scale * damped, configuration.minimumScale), configuration.maximumScale)
 
+        // The confidence is the match with the exemplar at the peak, whatever moved the peak there.
         // Without the online models the maps hold raw correlations (plain SiamFC, bit for bit).
-        let confidence = exemplarEnergy > 0 ? Double(blends ? peak.rawScore : peak.rawScore / exemplarEnergy) : 0
+        let confidence = exemplarEnergy > 0
+            ? (blends ? exemplarScore(at: peak, mapSide: workspace.scoreMaps.width) : Double(peak.rawScore / exemplarEnergy)) : 0
         times.postProcessingSeconds += stopwatch.lap()
         if blends, confidence >= configuration.filterUpdateThreshold {
             let middle = (Double(workspace.embedding.width) - 1) / 2, stride = Double(peakFinder.totalStride)
@@ -179,6 +187,18 @@ public struct SiamFCTracker: Sendable {
             times.filterSeconds += stopwatch.lap()
         }
         return TrackingResult(box: box, score: min(max(confidence, 0), 1))
+    }
+
+    /// The exemplar's score at the peak, read bilinearly from `workspace.exemplarScores`.
+    private func exemplarScore(at peak: ScoreMapPeak, mapSide: Int) -> Double {
+        let plane = peak.scaleIndex * mapSide * mapSide
+        let (row, column) = (min(peak.row, Double(mapSide - 1)), min(peak.column, Double(mapSide - 1)))
+        let (top, left) = (Int(row), Int(column))
+        let (bottom, right) = (min(top + 1, mapSide - 1), min(left + 1, mapSide - 1))
+        let (fy, fx) = (row - Double(top), column - Double(left))
+        func at(_ y: Int, _ x: Int) -> Double { Double(workspace.exemplarScores[plane + y * mapSide + x]) }
+        let upper = at(top, left) * (1 - fx) + at(top, right) * fx, lower = at(bottom, left) * (1 - fx) + at(bottom, right) * fx
+        return upper * (1 - fy) + lower * fy
     }
 
     /// The target's box in the pixels of a search crop of side `searchSide * scaleFactor` frame
