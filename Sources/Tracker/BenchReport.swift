@@ -13,8 +13,8 @@ struct BenchReport: Codable {
         let embedding: Double
         /// Cross-correlation with the exemplar.
         let correlation: Double
-        /// The online correlation filter: spectra, responses and update.
-        let correlationFilter: Double
+        /// The online models (colour model, correlation filter): responses and updates.
+        let onlineModels: Double
         /// Upsampling, penalties, window, peak and box update.
         let postProcessing: Double
         /// The whole `update` call: what tracking-only speed is made of.
@@ -80,7 +80,7 @@ struct BenchReport: Codable {
             crops: median(\.stages.cropSeconds),
             embedding: median(\.stages.embeddingSeconds),
             correlation: median(\.stages.correlationSeconds),
-            correlationFilter: median(\.stages.filterSeconds),
+            onlineModels: median(\.stages.onlineModelSeconds),
             postProcessing: median(\.stages.postProcessingSeconds),
             tracking: median(\.trackingSeconds),
             endToEnd: median { $0.decodeSeconds + $0.trackingSeconds })
@@ -112,7 +112,7 @@ struct BenchReport: Codable {
             ("crops", stages.crops),
             ("embedding", stages.embedding),
             ("correlation", stages.correlation),
-            ("correlation filter", stages.correlationFilter),
+            ("online models (colour, filter)", stages.onlineModels),
             ("post-processing", stages.postProcessing),
             ("tracking (update, total)", stages.tracking),
             ("decode + tracking, one thread", stages.endToEnd),

@@ -17,7 +17,7 @@ final class BenchCommandTests: XCTestCase {
         let stages = try XCTUnwrap(report["medianMilliseconds"] as? [String: Double])
         XCTAssertEqual(
             Set(stages.keys),
-            ["decodeAndColourConversion", "crops", "embedding", "correlation", "correlationFilter", "postProcessing", "tracking", "endToEnd"])
+            ["decodeAndColourConversion", "crops", "embedding", "correlation", "onlineModels", "postProcessing", "tracking", "endToEnd"])
         XCTAssertTrue(stages.values.allSatisfy { $0 > 0 }, "\(stages)")
         let tracking = try XCTUnwrap(stages["tracking"]), embedding = try XCTUnwrap(stages["embedding"])
         XCTAssertGreaterThanOrEqual(tracking, embedding, "the embedding is part of the update")

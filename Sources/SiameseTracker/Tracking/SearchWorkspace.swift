@@ -21,12 +21,12 @@ final class SearchWorkspace: @unchecked Sendable {
     /// The score maps relative to the exemplar's match with itself, kept before the online
     /// models' responses are blended in: the confidence is read from them.
     var exemplarScores: [Float] = []
-    /// The search embeddings' spectra, for the correlation filter.
-    var spectra: CorrelationFilter.Spectra
+    /// The search embeddings' spectra, for the correlation filter (nil without one).
+    var spectra: CorrelationFilter.Spectra?
 
     /// Compiles `network` for `scaleCount` search crops of `searchSize` pixels, to be correlated
-    /// with an exemplar embedding of side `exemplarSide`.
-    init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int, exemplarSide: Int) {
+    /// with an exemplar embedding of side `exemplarSide`, with room for their spectra if asked.
+    init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int, exemplarSide: Int, withSpectra: Bool) {
         self.network = network
         self.exemplarSide = exemplarSide
         plan = InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize)
@@ -34,11 +34,12 @@ final class SearchWorkspace: @unchecked Sendable {
         embedding = plan.makeOutput()
         let mapSide = plan.outputHeight - exemplarSide + 1
         scoreMaps = FeatureMap(channels: 1, batch: scaleCount, height: mapSide, width: mapSide)
-        spectra = CorrelationFilter.Spectra(channels: embedding.channels, batch: scaleCount, side: embedding.width)
+        spectra = withSpectra ? CorrelationFilter.Spectra(channels: embedding.channels, batch: scaleCount, side: embedding.width) : nil
     }
 
     /// A workspace of the same shapes that shares nothing with this one.
     func fresh() -> SearchWorkspace {
-        SearchWorkspace(network: network, scaleCount: crops.batch, searchSize: crops.side, exemplarSide: exemplarSide)
+        SearchWorkspace(
+            network: network, scaleCount: crops.batch, searchSize: crops.side, exemplarSide: exemplarSide, withSpectra: spectra != nil)
     }
 }

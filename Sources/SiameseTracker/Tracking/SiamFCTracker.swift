@@ -1,7 +1,9 @@
 import Geometry
 import Imaging
 
-/// Follows one target through frames with SiamFC (Bertinetto et al., 2016).
+/// Follows one target through frames with SiamFC (Bertinetto et al., 2016), helped by online
+/// models of the target that learn as it goes: Staple's colour histograms, and optionally a
+/// correlation filter on the search embeddings (`TrackerConfiguration`).
 ///
 /// Start it with the first frame and the target's box, then call `update(frame:)` with each
 /// following frame. Frames may come from any source: an `RGBImage`, or a `PixelView` of RGB,
@@ -57,7 +59,8 @@ public struct SiamFCTracker: Sendable {
         let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
         guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
         workspace = SearchWorkspace(
-            network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width)
+            network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width,
+            withSpectra: configuration.filterInfluence > 0)
         peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
         guard configuration.filterInfluence > 0 || configuration.colourInfluence > 0 else { return }
         // The online models learn from the first frame's search crops, as they will from later ones'.
@@ -73,13 +76,13 @@ public struct SiamFCTracker: Sendable {
         }
         if configuration.filterInfluence > 0 {
             workspace.plan.run(workspace.crops, into: &workspace.embedding)
-            workspace.spectra.transform(workspace.embedding)
+            workspace.spectra!.transform(workspace.embedding)
             // The target's size in embedding cells, from its share of the exemplar region.
             let cellsPerPixel = Double(exemplarSize) / initialExemplarSide / Double(network.totalStride)
             let targetCells = (box.width * box.height).squareRoot() * cellsPerPixel
             let middle = (Double(workspace.embedding.width) - 1) / 2
             filter = CorrelationFilter(
-                spectra: workspace.spectra, item: configuration.scaleCount / 2, row: middle, column: middle,
+                spectra: workspace.spectra!, item: configuration.scaleCount / 2, row: middle, column: middle,
                 labelSigma: configuration.filterLabelSigma * targetCells, regularization: configuration.filterRegularization,
                 learningRate: configuration.filterLearningRate)
         }
@@ -151,16 +154,16 @@ public struct SiamFCTracker: Sendable {
                 workspace.scoreMaps.values[i] = exemplarWeight * workspace.exemplarScores[i]
             }
             if let filter {
-                workspace.spectra.transform(workspace.embedding)
+                workspace.spectra!.transform(workspace.embedding)
                 ScoreMapFusion.add(
-                    filter, spectra: workspace.spectra, weight: Float(filterInfluence * (1 - colourInfluence)), to: &workspace.scoreMaps)
+                    filter, spectra: workspace.spectra!, weight: Float(filterInfluence * (1 - colourInfluence)), to: &workspace.scoreMaps)
             }
             if let colour {
                 ScoreMapFusion.add(
                     colour, crops: workspace.crops, targetSizes: scaleFactors.map { targetInCrop(offsetX: 0, offsetY: 0, scaleFactor: $0, searchSide: searchSide).size },
                     stride: peakFinder.totalStride, weight: Float(colourInfluence), to: &workspace.scoreMaps)
             }
-            times.filterSeconds += stopwatch.lap()
+            times.onlineModelSeconds += stopwatch.lap()
         }
         let peak = peakFinder.peak(of: workspace.scoreMaps, buffer: &workspace.upsampledScoreMaps)
 
@@ -178,13 +181,14 @@ public struct SiamFCTracker: Sendable {
         times.postProcessingSeconds += stopwatch.lap()
         if blends, confidence >= configuration.filterUpdateThreshold {
             let middle = (Double(workspace.embedding.width) - 1) / 2, stride = Double(peakFinder.totalStride)
-            filter?.update(
-                spectra: workspace.spectra, item: peak.scaleIndex,
-                row: middle + peak.offsetY / stride, column: middle + peak.offsetX / stride)
+            if let spectra = workspace.spectra {
+                filter?.update(
+                    spectra: spectra, item: peak.scaleIndex, row: middle + peak.offsetY / stride, column: middle + peak.offsetX / stride)
+            }
             // The crop was cut at the old size; the box is the new one.
             let target = targetInCrop(offsetX: peak.offsetX, offsetY: peak.offsetY, scaleFactor: scaleFactors[peak.scaleIndex], searchSide: searchSide)
             colour?.update(crops: workspace.crops, item: peak.scaleIndex, target: target)
-            times.filterSeconds += stopwatch.lap()
+            times.onlineModelSeconds += stopwatch.lap()
         }
         return TrackingResult(box: box, score: min(max(confidence, 0), 1))
     }

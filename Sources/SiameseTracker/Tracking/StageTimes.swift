@@ -6,8 +6,8 @@ package struct StageTimes: Sendable, Equatable, Codable {
     package var embeddingSeconds = 0.0
     /// Cross-correlating the embeddings into score maps.
     package var correlationSeconds = 0.0
-    /// The online correlation filter: transforming the embeddings, its responses and its update.
-    package var filterSeconds = 0.0
+    /// The online models (colour model, correlation filter): their responses and their updates.
+    package var onlineModelSeconds = 0.0
     /// Upsampling, penalties, window, peak and box update.
     package var postProcessingSeconds = 0.0
 
@@ -15,5 +15,5 @@ package struct StageTimes: Sendable, Equatable, Codable {
     package init() {}
 
     /// Sum of all stages.
-    package var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + filterSeconds + postProcessingSeconds }
+    package var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + onlineModelSeconds + postProcessingSeconds }
 }
