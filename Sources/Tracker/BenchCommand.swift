@@ -24,7 +24,9 @@ struct BenchCommand: ParsableCommand {
         "A video file (with --box), or a sequence folder whose ground truth gives the box.", valueName: "video"))
     var video: String?
 
+    // Unconditional: a box partly off the left or top edge starts with '-' and is still a value.
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp("The target in the first frame, in pixels: left, top, width, height.", valueName: "x,y,w,h"),
         transform: BoxArgument.parse)
     var box: Box?

@@ -16,7 +16,9 @@ struct TrackCommand: ParsableCommand {
     @Argument(help: "A video file or image-sequence pattern (e.g. img/%04d.jpg) that FFmpeg can read.")
     var video: String
 
+    // Unconditional: a box partly off the left or top edge starts with '-' and is still a value.
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp("The target in the first frame, in pixels: left, top, width, height.", valueName: "x,y,w,h"),
         transform: BoxArgument.parse)
     var box: Box

@@ -90,6 +90,15 @@ final class TrackOutputTests: XCTestCase {
         }
     }
 
+    func testABoxPartlyOffTheTopLeftCornerIsAcceptedWithOrWithoutAnEqualsSign() throws {
+        let video = SiamtrackProcess.path("clips/distractor/video.mp4")
+        let spaced = try SiamtrackProcess.run(["track", video, "--box", "-5,-5,40,40"])
+        let joined = try SiamtrackProcess.run(["track", video, "--box=-5,-5,40,40"])
+        try assertSucceeds(spaced)
+        XCTAssertEqual(spaced.outputLines, joined.outputLines)
+        assertFirstLineIsTheStartBox(try spaced.outputLines.map { try TrackLine(parsing: $0) }, Box(x: -5, y: -5, width: 40, height: 40))
+    }
+
     private func assertFirstLineIsTheStartBox(_ lines: [TrackLine], _ start: Box, file: StaticString = #filePath, line: UInt = #line) {
         guard let first = lines.first else { return XCTFail("no lines", file: file, line: line) }
         XCTAssertEqual(first.frame, 0, file: file, line: line)
