@@ -59,8 +59,8 @@ struct TrackerOptions: ParsableArguments {
             filterUpdateThreshold.isFinite
         else { throw ValidationError("--filter-regularization and --filter-label-sigma must be positive, --filter-update-threshold finite") }
         guard [1, 3, 5].contains(scales) else { throw ValidationError("--scales must be 1, 3 or 5") }
-        guard scaleStep > 1, scalePenalty > 0, scalePenalty <= 1 else {
-            throw ValidationError("--scale-step must exceed 1 and --scale-penalty lie in (0, 1]")
+        guard scaleStep > 1, scaleStep <= 2, scalePenalty > 0, scalePenalty <= 1 else {
+            throw ValidationError("--scale-step must lie in (1, 2] and --scale-penalty in (0, 1]")
         }
         guard (0...1).contains(scaleDamping), (0...1).contains(windowInfluence) else {
             throw ValidationError("--scale-damping and --window-influence must lie in [0, 1]")

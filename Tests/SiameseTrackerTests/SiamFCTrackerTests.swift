@@ -58,6 +58,18 @@ final class SiamFCTrackerTests: XCTestCase {
         XCTAssertGreaterThan(originalBoxes.last!.intersectionOverUnion(scene.box(patchAt: 30, 60)), 0.5, "the original went down")
     }
 
+    func testRejectsSettingsThatAreNotFiniteOrOutOfRange() {
+        let frame = scene.frame(patchAt: 0, 0)
+        for change in [{ (c: inout TrackerConfiguration) in c.scaleStep = .infinity }, { $0.scaleStep = 1e308 }, { $0.threads = 10_000 },
+                       { $0.contextAmount = .nan }, { $0.searchSize = 100_000 }] {
+            var configuration = TrackerConfiguration()
+            change(&configuration)
+            XCTAssertThrowsError(try SiamFCTracker(network: network, configuration: configuration, frame: frame, box: scene.box(patchAt: 0, 0))) {
+                XCTAssertTrue("\($0)".hasPrefix("invalid tracker configuration: "), "\($0)")
+            }
+        }
+    }
+
     func testRejectsEmptyNegativeNaNAndOutsideBoxes() {
         let frame = scene.frame(patchAt: 0, 0)
         let cases: [(Box, String)] = [
@@ -65,6 +77,9 @@ final class SiamFCTrackerTests: XCTestCase {
             (Box(x: 10, y: 10, width: -4, height: 5), "invalid start box: 10.0,10.0,-4.0,5.0 has a width or height that is not positive"),
             (Box(x: .nan, y: 10, width: 4, height: 5), "invalid start box: nan,10.0,4.0,5.0 is not four finite numbers"),
             (Box(x: 500, y: 10, width: 4, height: 5), "invalid start box: 500.0,10.0,4.0,5.0 lies outside the 240x180 frame"),
+            (Box(x: 10, y: 10, width: 0.001, height: 5), "invalid start box: 10.0,10.0,0.001,5.0 is smaller than a pixel"),
+            (Box(x: 10, y: 10, width: 1e20, height: 1e20),
+             "invalid start box: 10.0,10.0,1e+20,1e+20 is more than 4 times as large as the 240x180 frame"),
         ]
         for (box, message) in cases {
             XCTAssertThrowsError(try SiamFCTracker(network: network, frame: frame, box: box)) { XCTAssertEqual("\($0)", message) }

@@ -39,6 +39,10 @@ public struct SiamFCTracker: Sendable {
         MatrixMultiply.setThreadCount(configuration.threads)
         guard box.isFinite else { throw .invalidBox("\(box) is not four finite numbers") }
         guard !box.isEmpty else { throw .invalidBox("\(box) has a width or height that is not positive") }
+        guard box.width >= 1, box.height >= 1 else { throw .invalidBox("\(box) is smaller than a pixel") }
+        guard box.width <= 4 * Double(frame.width), box.height <= 4 * Double(frame.height) else {
+            throw .invalidBox("\(box) is more than 4 times as large as the \(frame.width)x\(frame.height) frame")
+        }
         guard let inside = box.intersection(frame.bounds), inside.area > 0 else {
             throw .invalidBox("\(box) lies outside the \(frame.width)x\(frame.height) frame")
         }
@@ -190,7 +194,8 @@ public struct SiamFCTracker: Sendable {
             colour?.update(crops: workspace.crops, item: peak.scaleIndex, target: target)
             times.onlineModelSeconds += stopwatch.lap()
         }
-        return TrackingResult(box: box, score: min(max(confidence, 0), 1))
+        // A network whose outputs overflow must not print `nan` as a score.
+        return TrackingResult(box: box, score: confidence.isFinite ? min(max(confidence, 0), 1) : 0)
     }
 
     /// The exemplar's score at the peak, read bilinearly from `workspace.exemplarScores`.
@@ -224,6 +229,10 @@ public struct SiamFCTracker: Sendable {
         guard c.exemplarSize > 0, c.searchSize > c.exemplarSize else {
             throw .invalidConfiguration("searchSize must exceed exemplarSize, both positive")
         }
+        let numbers = [c.contextAmount, c.scaleStep, c.scalePenalty, c.minimumScale, c.maximumScale, c.filterLabelSigma, c.filterRegularization]
+        guard numbers.allSatisfy(\.isFinite), c.contextAmount >= 0, c.scaleStep <= 2, c.scalePenalty > 0, c.scalePenalty <= 1,
+            c.scoreMapUpsampling <= 64, c.searchSize <= 1023
+        else { throw .invalidConfiguration("a setting is not finite or out of range (scale step at most 2, search size at most 1023)") }
         guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
             c.minimumScale > 0, c.maximumScale >= c.minimumScale,
             (0...1).contains(c.filterInfluence), (0...1).contains(c.filterLearningRate), c.filterRegularization > 0,
