@@ -84,13 +84,9 @@ struct ColourModel: Sendable {
         }
         let (rows, columns) = (range(outer.y, outer.y + outer.height), range(outer.x, outer.x + outer.width))
         let (targetRows, targetColumns) = (range(target.y, target.y + target.height), range(target.x, target.x + target.width))
-        // Count first (a target box may lie wholly outside the crop), then decay and add.
-        var (foregroundCount, backgroundCount): (Float, Float) = (0, 0)
-        for y in rows {
-            for x in columns {
-                if targetRows.contains(y) && targetColumns.contains(x) { foregroundCount += 1 } else { backgroundCount += 1 }
-            }
-        }
+        // The target's pixels are those of both ranges (a box may lie wholly outside the crop).
+        let foregroundCount = Float(rows.clamped(to: targetRows).count * columns.clamped(to: targetColumns).count)
+        let backgroundCount = Float(rows.count * columns.count) - foregroundCount
         guard foregroundCount > 0, backgroundCount > 0 else { return }
         let keep = 1 - rate
         for i in 0..<Self.binCount {

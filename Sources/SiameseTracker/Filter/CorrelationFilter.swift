@@ -92,29 +92,26 @@ struct CorrelationFilter: Sendable {
     private mutating func learn(spectra: Spectra, item: Int, row: Double, column: Double, rate: Float) {
         let n = transform.size, h = transform.halfSize, count = transform.spectrumCount
         let keep = 1 - rate
-        // The label moved to (row, column): multiply its spectrum by e^(-2πi (ky row + kx column) / n).
-        var shiftedReal = [Float](repeating: 0, count: count), shiftedImaginary = shiftedReal
+        let first = spectra.offset(channel: 0, item: item), channelStride = spectra.offset(channel: 1, item: item) - first
         for kx in 0..<h {
             for ky in 0..<n {
                 let i = kx * n + ky
-                // Signed frequencies, so that a fractional shift interpolates instead of aliasing.
+                // The label moved to (row, column): its spectrum times e^(-2πi (ky row + kx column) / n),
+                // with signed frequencies, so that a fractional shift interpolates instead of aliasing.
                 let fy = Double(ky <= n / 2 ? ky : ky - n), fx = Double(kx)
                 let angle = -2 * Double.pi * (fy * row + fx * column) / Double(n)
                 let (c, s) = (Float(Foundation.cos(angle)), Float(Foundation.sin(angle)))
-                shiftedReal[i] = labelReal[i] * c - labelImaginary[i] * s
-                shiftedImaginary[i] = labelReal[i] * s + labelImaginary[i] * c
-            }
-        }
-        let energy = spectra.energy(item: item)
-        for i in 0..<count { denominator[i] = keep * denominator[i] + rate * energy[i] }
-        for channel in 0..<channels {
-            let x = spectra.offset(channel: channel, item: item), a = channel * count
-            for i in 0..<count {
-                // ŷ x̂*
-                let (yr, yi) = (shiftedReal[i], shiftedImaginary[i])
-                let (xr, xi) = (spectra.real[x + i], spectra.imaginary[x + i])
-                numeratorReal[a + i] = keep * numeratorReal[a + i] + rate * (yr * xr + yi * xi)
-                numeratorImaginary[a + i] = keep * numeratorImaginary[a + i] + rate * (yi * xr - yr * xi)
+                let yr = labelReal[i] * c - labelImaginary[i] * s, yi = labelReal[i] * s + labelImaginary[i] * c
+                var energy: Float = 0
+                for channel in 0..<channels {
+                    let x = first + channel * channelStride + i, a = channel * count + i
+                    let (xr, xi) = (spectra.real[x], spectra.imaginary[x])
+                    energy += xr * xr + xi * xi
+                    // ŷ x̂*
+                    numeratorReal[a] = keep * numeratorReal[a] + rate * (yr * xr + yi * xi)
+                    numeratorImaginary[a] = keep * numeratorImaginary[a] + rate * (yi * xr - yr * xi)
+                }
+                denominator[i] = keep * denominator[i] + rate * energy
             }
         }
     }

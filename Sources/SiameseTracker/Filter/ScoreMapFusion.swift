@@ -28,14 +28,14 @@ enum ScoreMapFusion {
     }
 
     /// `scoreMaps[s] = (1 - weight) * scoreMaps[s] + weight * colour response of crop s`, the
-    /// target of size `targetSizes[s]` (crop pixels), score-map cells `stride` crop pixels apart.
+    /// target of size `targetSize(s)` (crop pixels), score-map cells `stride` crop pixels apart.
     static func add(
-        _ colour: ColourModel, crops: CropBatch, targetSizes: [Size], stride: Int, weight: Float, to scoreMaps: inout FeatureMap
+        _ colour: ColourModel, crops: CropBatch, stride: Int, weight: Float, to scoreMaps: inout FeatureMap, targetSize: (Int) -> Size
     ) {
         let m = scoreMaps.width
         withUnsafeTemporaryAllocation(of: Float.self, capacity: m * m) { response in
             for item in 0..<scoreMaps.batch {
-                colour.response(crops: crops, item: item, targetSize: targetSizes[item], mapSize: m, stride: stride, into: response.baseAddress!)
+                colour.response(crops: crops, item: item, targetSize: targetSize(item), mapSize: m, stride: stride, into: response.baseAddress!)
                 let map = scoreMaps.planeOffset(channel: 0, item: item)
                 for i in 0..<(m * m) { scoreMaps.values[map + i] = (1 - weight) * scoreMaps.values[map + i] + weight * response[i] }
             }

@@ -20,7 +20,7 @@ final class SearchWorkspace: @unchecked Sendable {
     var upsampledScoreMaps: [Float] = []
     /// The score maps relative to the exemplar's match with itself, kept before the online
     /// models' responses are blended in: the confidence is read from them.
-    var exemplarScores: [Float] = []
+    var exemplarScores: [Float]
     /// The search embeddings' spectra, for the correlation filter (nil without one).
     var spectra: CorrelationFilter.Spectra?
 
@@ -34,6 +34,7 @@ final class SearchWorkspace: @unchecked Sendable {
         embedding = plan.makeOutput()
         let mapSide = plan.outputHeight - exemplarSide + 1
         scoreMaps = FeatureMap(channels: 1, batch: scaleCount, height: mapSide, width: mapSide)
+        exemplarScores = [Float](repeating: 0, count: scoreMaps.values.count)
         spectra = withSpectra ? CorrelationFilter.Spectra(channels: embedding.channels, batch: scaleCount, side: embedding.width) : nil
     }
 

@@ -150,9 +150,6 @@ public struct SiamFCTracker: Sendable {
             let filterInfluence = filter == nil ? 0 : configuration.filterInfluence
             let colourInfluence = colour == nil ? 0 : configuration.colourInfluence
             let energy = max(exemplarEnergy, .leastNormalMagnitude), exemplarWeight = Float((1 - filterInfluence) * (1 - colourInfluence))
-            if workspace.exemplarScores.count != workspace.scoreMaps.values.count {
-                workspace.exemplarScores = [Float](repeating: 0, count: workspace.scoreMaps.values.count)
-            }
             for i in workspace.scoreMaps.values.indices {
                 workspace.exemplarScores[i] = workspace.scoreMaps.values[i] / energy
                 workspace.scoreMaps.values[i] = exemplarWeight * workspace.exemplarScores[i]
@@ -164,8 +161,8 @@ public struct SiamFCTracker: Sendable {
             }
             if let colour {
                 ScoreMapFusion.add(
-                    colour, crops: workspace.crops, targetSizes: scaleFactors.map { targetInCrop(offsetX: 0, offsetY: 0, scaleFactor: $0, searchSide: searchSide).size },
-                    stride: peakFinder.totalStride, weight: Float(colourInfluence), to: &workspace.scoreMaps)
+                    colour, crops: workspace.crops, stride: peakFinder.totalStride, weight: Float(colourInfluence), to: &workspace.scoreMaps,
+                    targetSize: { targetInCrop(offsetX: 0, offsetY: 0, scaleFactor: scaleFactors[$0], searchSide: searchSide).size })
             }
             times.onlineModelSeconds += stopwatch.lap()
         }
