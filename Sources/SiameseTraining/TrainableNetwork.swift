@@ -23,7 +23,7 @@ package struct TrainableNetwork: Sendable, Equatable {
 
     /// The model file: architecture in the metadata, every tensor.
     package var file: SafeTensors {
-        SafeTensors(tensors: tensors, metadata: [NetworkArchitecture.metadataKey: architecture.jsonString])
+        SafeTensors(tensors: tensors, metadata: [NetworkArchitecture.metadataKey: architecture.metadataJSON])
     }
 
     /// The inference network (batch norm folded with the running statistics).

@@ -85,9 +85,7 @@ package struct Trainer: Sendable {
         }
         for (name, tensor) in averagedTensors { file.tensors[Self.averagePrefix + name] = tensor }
         let state = State(completedEpochs: completedEpochs, optimizerStep: optimizer.step, configuration: configuration)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        file.metadata[Self.stateKey] = String(decoding: try! encoder.encode(state), as: UTF8.self)
+        file.metadata[Self.stateKey] = state.metadataJSON
         return file
     }
 

@@ -56,11 +56,4 @@ package struct TrainingConfiguration: Codable, Sendable, Equatable {
 
     /// The key under which model and checkpoint files keep these settings as JSON.
     package static let metadataKey = "siamtrack.training"
-
-    /// These settings as the JSON stored in file metadata (sorted keys).
-    package var jsonString: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)
-    }
 }

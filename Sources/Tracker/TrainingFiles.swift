@@ -18,7 +18,7 @@ struct TrainingFiles {
     /// epoch's copy and the checkpoint.
     func save(_ trainer: Trainer) throws {
         var file = trainer.averagedNetwork.file
-        file.metadata[TrainingConfiguration.metadataKey] = trainer.configuration.jsonString
+        file.metadata[TrainingConfiguration.metadataKey] = trainer.configuration.metadataJSON
         try file.write(to: URL(fileURLWithPath: model))
         try file.write(to: URL(fileURLWithPath: epochModel(trainer.completedEpochs)))
         try trainer.checkpoint.write(to: URL(fileURLWithPath: checkpoint))

@@ -107,11 +107,4 @@ package struct NetworkArchitecture: Codable, Sendable, Equatable {
 
     /// The metadata key under which the architecture is stored as JSON.
     package static let metadataKey = "siamtrack.architecture"
-
-    /// The architecture as the JSON stored in model metadata.
-    package var jsonString: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)
-    }
 }

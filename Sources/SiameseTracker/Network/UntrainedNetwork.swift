@@ -6,7 +6,7 @@ extension SafeTensors {
     /// This is the starting point of training, and a fixed random feature extractor until then.
     package static func untrainedNetwork(_ architecture: NetworkArchitecture, seed: UInt64) -> SafeTensors {
         var random = SeededRandom(seed: seed)
-        var file = SafeTensors(metadata: [NetworkArchitecture.metadataKey: architecture.jsonString])
+        var file = SafeTensors(metadata: [NetworkArchitecture.metadataKey: architecture.metadataJSON])
         for tensor in architecture.parameterTensors {
             let count = tensor.shape.reduce(1, *)
             let values: [Float]
