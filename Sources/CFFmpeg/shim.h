@@ -7,6 +7,8 @@
 #include <libavutil/imgutils.h>
 #include <libavutil/display.h>
 #include <libavutil/error.h>
+#include <libavutil/opt.h>
+#include <libavutil/pixdesc.h>
 
 /// AVERROR(EAGAIN), which Swift cannot import as a macro.
 static inline int cffmpeg_error_again(void) { return AVERROR(EAGAIN); }
@@ -29,4 +31,16 @@ static inline int cffmpeg_scale_frame_to_packed(struct SwsContext *context, cons
     return sws_scale(context, (const uint8_t *const *)frame->data, frame->linesize, 0, frame->height,
                      planes, strides);
 }
+
+/// Converts one packed picture (e.g. RGB24) of `height` rows, `stride` bytes each, at `source`
+/// into the planes of `frame` (already allocated at the size and format `context` writes).
+static inline int cffmpeg_scale_packed_to_frame(struct SwsContext *context, const uint8_t *source, int stride,
+                                                int height, AVFrame *frame) {
+    const uint8_t *const planes[4] = { source, NULL, NULL, NULL };
+    const int strides[4] = { stride, 0, 0, 0 };
+    return sws_scale(context, planes, strides, 0, height, frame->data, frame->linesize);
+}
+
+/// FF_QP2LAMBDA, the factor from a quantiser to the encoders' lambda.
+static inline int cffmpeg_qp2lambda(void) { return FF_QP2LAMBDA; }
 #endif

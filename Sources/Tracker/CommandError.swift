@@ -2,11 +2,21 @@
 enum CommandError: Error, CustomStringConvertible {
     case cannotWrite(String)
     case emptyVideo(String)
+    /// The start frame or time lies past the video's last frame (which has this many frames).
+    case startPastEnd(video: String, frames: Int)
+    /// A `--boxes` file that cannot be used, and why.
+    case badBoxesFile(String, String)
+    /// Target `index` cannot be tracked from its box, and why.
+    case cannotStartTarget(Int, String)
 
     var description: String {
         switch self {
         case .cannotWrite(let path): "cannot create output file \(path): check the folder exists and is writable"
         case .emptyVideo(let path): "\(path) contains no decodable video frames"
+        case .startPastEnd(let path, let frames):
+            "the start is past the end of \(path), which has \(frames) frames (0 to \(frames - 1)); choose an earlier --start-frame or --start-time"
+        case .badBoxesFile(let path, let reason): "--boxes \(path): \(reason); give one x,y,w,h per line"
+        case .cannotStartTarget(let index, let reason): "target \(index): \(reason)"
         }
     }
 }

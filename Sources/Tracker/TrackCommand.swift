@@ -3,14 +3,18 @@ import Geometry
 import SiameseTracker
 import VideoIO
 
-/// `siamtrack track VIDEO --box x,y,w,h`: one JSON line per decoded frame.
+/// `siamtrack track VIDEO --box x,y,w,h`: one JSON line per decoded frame and target, and
+/// optionally the video with the boxes drawn.
 struct TrackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "track",
-        abstract: "Track the object in --box through VIDEO, one JSON line per frame.",
+        abstract: "Track the objects in --box through VIDEO, one JSON line per frame and target.",
         discussion: """
             Each line: {"frame":N,"time":SECONDS,"x":..,"y":..,"width":..,"height":..,"score":0..1}
-            Frame 0 repeats the given box with score 1.
+            With several targets (--box given more than once, or --boxes) each line also has \
+            "target":I after "frame" (0-based, in the order given). The first frame tracked \
+            repeats the given boxes with score 1; frame and time are the video's own, also with \
+            --start-frame or --start-time.
             """)
 
     @Argument(help: "A video file or image-sequence pattern (e.g. img/%04d.jpg) that FFmpeg can read.")
@@ -18,28 +22,98 @@ struct TrackCommand: ParsableCommand {
 
     // Unconditional: a box partly off the left or top edge starts with '-' and is still a value.
     @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("The target in the first frame, in pixels: left, top, width, height.", valueName: "x,y,w,h"),
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("A target in the first frame, in pixels: left, top, width, height; repeat for several targets.", valueName: "x,y,w,h"),
         transform: BoxArgument.parse)
-    var box: Box
+    var box: [Box] = []
+
+    @Option(help: ArgumentHelp("A file of targets, one x,y,w,h per line (after any --box).", valueName: "file"))
+    var boxes: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON lines to this file instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp(
+        "Also write the video with the boxes drawn; the extension picks the container (mp4, mkv, webm, avi, or frames/%04d.png).",
+        valueName: "file"))
+    var render: String?
+
+    @Option(help: ArgumentHelp("Start on this frame (0-based): the boxes are given on it.", valueName: "n"))
+    var startFrame: Int?
+
+    @Option(help: ArgumentHelp("Start on the first frame shown at or after this time.", valueName: "seconds"))
+    var startTime: Double?
+
+    @Option(help: ArgumentHelp("Stop after this frame.", valueName: "n"))
+    var endFrame: Int?
+
+    @Option(help: ArgumentHelp("Stop after the last frame shown at or before this time.", valueName: "seconds"))
+    var endTime: Double?
+
+    @OptionGroup var progress: ProgressOption
     @OptionGroup var model: ModelOption
     @OptionGroup(title: "Tracker settings") var settings: TrackerOptions
 
-    func run() throws {
-        let start = box
-        let network = try model.load()
-        let reader = FramePrefetcher(try VideoReader(path: video, threads: settings.threads))
-        guard let first = try reader.nextFrame() else { throw CommandError.emptyVideo(video) }
-        var tracker = try SiamFCTracker(network: network, configuration: settings.configuration, frame: first.image, box: start)
-        let sink = try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput
-        sink.write(TrackRecord(frame: first.index, timeSeconds: first.timeSeconds, box: start, score: 1).jsonLine)
-        while let frame = try reader.nextFrame() {
-            let result = tracker.update(frame: frame.image)
-            sink.write(TrackRecord(frame: frame.index, timeSeconds: frame.timeSeconds, box: result.box, score: result.score).jsonLine)
+    func validate() throws {
+        guard !box.isEmpty || boxes != nil else { throw ValidationError("missing the target: give --box x,y,w,h or --boxes FILE") }
+        guard startFrame == nil || startTime == nil else { throw ValidationError("give --start-frame or --start-time, not both") }
+        guard endFrame == nil || endTime == nil else { throw ValidationError("give --end-frame or --end-time, not both") }
+        for (name, frame) in [("--start-frame", startFrame), ("--end-frame", endFrame)] {
+            if let frame, frame < 0 { throw ValidationError("\(name) must be 0 or more") }
         }
+        for (name, time) in [("--start-time", startTime), ("--end-time", endTime)] {
+            if let time, !(time.isFinite && time >= 0) { throw ValidationError("\(name) must be a number of seconds, 0 or more") }
+        }
+        if let startFrame, let endFrame, endFrame < startFrame { throw ValidationError("--end-frame is before --start-frame") }
+        if let startTime, let endTime, endTime < startTime { throw ValidationError("--end-time is before --start-time") }
+    }
+
+    private var range: FrameRange {
+        FrameRange(
+            start: startFrame.map(FrameRange.Bound.frame) ?? startTime.map(FrameRange.Bound.seconds),
+            end: endFrame.map(FrameRange.Bound.frame) ?? endTime.map(FrameRange.Bound.seconds))
+    }
+
+    func run() throws {
+        let starts = try box + (boxes.map(TargetBoxesFile.read) ?? [])
+        let numbersTargets = starts.count > 1 || boxes != nil
+        let network = try model.load()
+        let range = range
+        let reader = try VideoReader(path: video, threads: settings.threads)
+        let framesPerSecond = reader.framesPerSecond ?? VideoReader.assumedImageFramesPerSecond
+        let videoFrames = reader.frameCount ?? reader.durationSeconds.map { Int(($0 * framesPerSecond).rounded()) }
+        let skipped = try reader.skipFrames { range.isBeforeStart(index: $0, timeSeconds: $1) }
+        let frames = FramePrefetcher(reader)
+        guard let first = try frames.nextFrame() else {
+            throw range.start == nil ? CommandError.emptyVideo(video) : CommandError.startPastEnd(video: video, frames: skipped)
+        }
+        var targets = try TargetTrackers(network: network, configuration: settings.configuration, frame: first.image, boxes: starts)
+        let writer = try render.map {
+            try VideoWriter(path: $0, width: first.image.width, height: first.image.height, framesPerSecond: framesPerSecond, threads: settings.threads,
+                firstImageNumber: first.index)
+        }
+        let sink = try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput
+        let line = progress.line(unit: "frames")
+        let total = videoFrames.map { range.frameCount(inVideoOf: $0, framesPerSecond: framesPerSecond) }
+        var done = 0
+
+        func emit(_ frame: VideoFrame, _ results: [TrackingResult]) throws {
+            for (index, result) in results.enumerated() {
+                let record = TrackRecord(
+                    frame: frame.index, target: numbersTargets ? index : nil, timeSeconds: frame.timeSeconds, box: result.box, score: result.score)
+                sink.write(record.jsonLine)
+            }
+            try writer?.write(
+                FrameAnnotator.annotate(frame.image, frameIndex: frame.index, results: results), timeSeconds: frame.timeSeconds - first.timeSeconds)
+            done += 1
+            line.update(done: done, total: total)
+        }
+
+        try emit(first, starts.map { TrackingResult(box: $0, score: 1) })
+        while let frame = try frames.nextFrame(), !range.isPastEnd(index: frame.index, timeSeconds: frame.timeSeconds) {
+            try emit(frame, targets.update(frame: frame.image))
+        }
+        line.finish()
+        try writer?.finish()
     }
 }

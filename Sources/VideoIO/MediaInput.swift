@@ -91,6 +91,48 @@ final class MediaInput {
         return Int((durationSeconds * framesPerSecond).rounded())
     }
 
+    /// The demuxer's short and long names, e.g. "mov,mp4,m4a,3gp,3g2,mj2" and "QuickTime / MOV".
+    var containerNames: (short: String, long: String) {
+        guard let format = context?.pointee.iformat else { return ("unknown", "unknown") }
+        return (String(cString: format.pointee.name), format.pointee.long_name.map { String(cString: $0) } ?? "")
+    }
+
+    /// The stream's pixel format as coded, e.g. "yuv420p", when stated.
+    var pixelFormatName: String? {
+        let format = AVPixelFormat(rawValue: stream.pointee.codecpar.pointee.format)
+        return av_get_pix_fmt_name(format).map { String(cString: $0) }
+    }
+
+    /// The stream's bit rate in bits per second, when stated.
+    var bitRate: Int? {
+        let rate = stream.pointee.codecpar.pointee.bit_rate
+        return rate > 0 ? Int(rate) : nil
+    }
+
+    /// Reads the rest of the input, without decoding, and counts the chosen stream's packets: one
+    /// per frame in the containers that do not record a frame count (mkv, webm).
+    ///
+    /// - Throws: `VideoError.decodingFailed` when the input cannot be read to its end.
+    func countVideoPackets() throws(VideoError) -> Int {
+        guard let allocated = av_packet_alloc() else {
+            throw .ffmpegFailed(path: path, operation: "allocate a packet", reason: "out of memory")
+        }
+        var packet: UnsafeMutablePointer<AVPacket>? = allocated
+        defer { av_packet_free(&packet) }
+        var count = 0
+        while true {
+            switch readVideoPacket(into: allocated) {
+            case .packet:
+                av_packet_unref(allocated)
+                count += 1
+            case .endOfInput:
+                return count
+            case .failed(let reason):
+                throw .decodingFailed(path: path, frameIndex: count, reason: reason)
+            }
+        }
+    }
+
     private static func isImagePattern(_ path: String) -> Bool {
         av_filename_number_test(path) == 1
     }

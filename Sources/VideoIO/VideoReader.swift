@@ -31,6 +31,8 @@ public final class VideoReader {
     private let frame: UnsafeMutablePointer<AVFrame>
     private var nextIndex = 0
     private var isFinished = false
+    /// `frame` holds a decoded picture that `skipFrames` stopped at, for `nextFrame` to return.
+    private var holdsPicture = false
 
     /// Opens the video, image, or image pattern (`dir/%04d.jpg`, read at `assumedImageFramesPerSecond`)
     /// at `path`, decoding with `threads` threads (not negative); 0 lets FFmpeg choose by the machine's cores.
@@ -71,9 +73,13 @@ public final class VideoReader {
     public func nextFrame() throws(VideoError) -> VideoFrame? {
         guard !isFinished else { return nil }
         do throws(VideoError) {
-            guard try source.decodeNextPicture(into: frame, frameIndex: nextIndex) else {
-                isFinished = true
-                return nil
+            if holdsPicture {
+                holdsPicture = false
+            } else {
+                guard try source.decodeNextPicture(into: frame, frameIndex: nextIndex) else {
+                    isFinished = true
+                    return nil
+                }
             }
             // Hands the picture's buffers back to the decoder's pool as soon as it is converted.
             defer { av_frame_unref(frame) }
@@ -88,6 +94,32 @@ public final class VideoReader {
             let image = try converter.rgbImage(from: frame, rotation: source.rotation, path: path)
             nextIndex += 1
             return VideoFrame(index: index, timeSeconds: source.presentationSeconds(of: frame, frameIndex: index), image: image)
+        } catch {
+            isFinished = true
+            throw error
+        }
+    }
+
+    /// Decodes and drops frames, without converting them to RGB, while `skip(index, timeSeconds)`
+    /// says so; `nextFrame()` then returns the first frame kept, with its own index and time.
+    /// Decoding forward keeps every frame's number exact, which a seek to a key frame would not.
+    ///
+    /// - Returns: how many frames were dropped (all that were left if the video ended).
+    public func skipFrames(while skip: (_ index: Int, _ timeSeconds: Double) -> Bool) throws(VideoError) -> Int {
+        guard !isFinished, !holdsPicture else { return 0 }
+        var dropped = 0
+        do throws(VideoError) {
+            while try source.decodeNextPicture(into: frame, frameIndex: nextIndex) {
+                if !skip(nextIndex, source.presentationSeconds(of: frame, frameIndex: nextIndex)) {
+                    holdsPicture = true
+                    return dropped
+                }
+                av_frame_unref(frame)
+                nextIndex += 1
+                dropped += 1
+            }
+            isFinished = true
+            return dropped
         } catch {
             isFinished = true
             throw error

@@ -130,6 +130,8 @@ public struct SiamFCTracker: Sendable {
     /// `update(frame:)`, adding the seconds spent in each stage to `times`.
     package mutating func update(frame: PixelView, times: inout StageTimes) -> TrackingResult {
         var stopwatch = Stopwatch()
+        // OpenMP's thread count belongs to the calling thread: trackers updated on other threads keep theirs.
+        MatrixMultiply.setThreadCount(configuration.threads)
         if !isKnownUniquelyReferenced(&workspace) { workspace = workspace.fresh() }
         let workspace = workspace
         let searchSize = configuration.searchSize
