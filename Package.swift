@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "SiameseTrackerTests", dependencies: ["SiameseTracker", "Geometry", "Imaging", "VideoIO", "TestSupport"]),
         .testTarget(name: "SiameseTrainingTests", dependencies: ["SiameseTraining", "SiameseTracker", "Geometry", "Imaging", "VideoIO", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Geometry"]),
-        .testTarget(name: "TrackerTests", dependencies: ["Geometry"]),
+        .testTarget(name: "TrackerTests", dependencies: ["Geometry", "Imaging", "VideoIO", "SiameseTracker"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Evaluation
+import Foundation
 import SiameseTracker
 import VideoIO
 
@@ -23,6 +24,9 @@ struct BenchMeasurement {
         let initialisationSeconds: Double
         /// Every frame after the first.
         let frames: [FrameTimes]
+        /// Drawing the boxes and encoding every frame into an H.264 mp4 (as `track --render`),
+        /// per frame on average, the encoder's final flush included.
+        let renderSecondsPerFrame: Double
     }
 
     /// The network measured.
@@ -43,17 +47,30 @@ struct BenchMeasurement {
         var tracker = try startTracker(on: first)
         let initialisationSeconds = starting.secondsElapsed
         var frames: [FrameTimes] = []
+        let renderPath = FileManager.default.temporaryDirectory.appendingPathComponent("siamtrack-bench-\(getpid()).mp4").path
+        defer { unlink(renderPath) }
+        let writer = try VideoWriter(
+            path: renderPath, width: first.image.width, height: first.image.height, framesPerSecond: 30, threads: decodingThreads)
+        var renderSeconds = 0.0
         while frames.count + 1 < frameLimit ?? .max {
             let decoding = ContinuousClock.now
             guard let frame = try reader.nextFrame() else { break }
             let decodeSeconds = decoding.secondsElapsed
             var stages = StageTimes()
             let updating = ContinuousClock.now
-            _ = frame.image.withPixelView { tracker.update(frame: $0, times: &stages) }
+            let result = frame.image.withPixelView { tracker.update(frame: $0, times: &stages) }
             frames.append(FrameTimes(decodeSeconds: decodeSeconds, stages: stages, trackingSeconds: updating.secondsElapsed))
+            let rendering = ContinuousClock.now
+            try writer.write(FrameAnnotator.annotate(frame.image, frameIndex: frame.index, results: [result]), timeSeconds: frame.timeSeconds)
+            renderSeconds += rendering.secondsElapsed
         }
         guard !frames.isEmpty else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
-        return Pass(frameWidth: reader.width, frameHeight: reader.height, initialisationSeconds: initialisationSeconds, frames: frames)
+        let finishing = ContinuousClock.now
+        try writer.finish()
+        renderSeconds += finishing.secondsElapsed
+        return Pass(
+            frameWidth: reader.width, frameHeight: reader.height, initialisationSeconds: initialisationSeconds, frames: frames,
+            renderSecondsPerFrame: renderSeconds / Double(frames.count))
     }
 
     /// Frames per second of decoding and colour conversion alone over the clip: the ceiling for

@@ -42,6 +42,9 @@ struct BenchReport: Codable {
     let loadAverageBeforeMeasuring: Double?
     /// Median milliseconds per frame, stage by stage.
     let medianMilliseconds: StageMilliseconds
+    /// Mean milliseconds per frame to draw the boxes and encode the frame as H.264 (`track
+    /// --render`), over the timed repetitions; not in the speeds above.
+    let renderMilliseconds: Double
     /// Median milliseconds to start the tracker on the first frame, once per clip; not in the speeds.
     let initialisationMilliseconds: Double
     /// Billions of floating-point operations of the embedding per frame (all search scales).
@@ -94,6 +97,7 @@ struct BenchReport: Codable {
         processorCount = ProcessInfo.processInfo.activeProcessorCount
         self.loadAverageBeforeMeasuring = loadAverageBeforeMeasuring
         initialisationMilliseconds = (passes.map(\.initialisationSeconds).median ?? 0) * 1000
+        renderMilliseconds = passes.map(\.renderSecondsPerFrame).reduce(0, +) / Double(passes.count) * 1000
         embeddingGigaflopsPerFrame = Double(embeddingOperationsPerFrame) / 1e9
         embeddingGigaflopsPerSecond = embeddingGigaflopsPerFrame / (medianMilliseconds.embedding / 1000)
         trackingFramesPerSecond = 1000 / medianMilliseconds.tracking
@@ -128,6 +132,7 @@ struct BenchReport: Codable {
             name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%15.2f", milliseconds)
         } + [
             "initialisation (once per clip)  " + String(format: "%15.2f", initialisationMilliseconds),
+            "--render: draw + encode (mean)  " + String(format: "%15.2f", renderMilliseconds),
             "",
             String(format: "embedding: %.3f GFLOP per frame at %.1f GFLOP/s; sgemm sustains %.1f GFLOP/s here: floor %.2f ms/frame",
                    embeddingGigaflopsPerFrame, embeddingGigaflopsPerSecond, matrixMultiplyGigaflopsPerSecond, embeddingFloorMilliseconds),

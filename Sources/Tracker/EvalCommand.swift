@@ -43,6 +43,7 @@ struct EvalCommand: ParsableCommand {
             + "each is named after its folder.", valueName: "dir"))
     var compare: [String] = []
 
+    @OptionGroup var progress: ProgressOption
     @OptionGroup var model: ModelOption
     @OptionGroup(title: "Tracker settings") var tracker: TrackerOptions
 
@@ -85,11 +86,20 @@ struct EvalCommand: ParsableCommand {
         let out = LineOutput.standardOutput
         out.write("\(trackerName): one-pass evaluation of \(sequences.count) sequences, \(tracker.threads) thread(s)\n")
         out.write(table.header + "\n")
+        let line = progress.line(unit: "frames")
+        let totalFrames = sequences.reduce(0) { $0 + min($1.groundTruth.count, maxFrames ?? .max) }
+        var framesDone = 0, sequencesDone = 0
+        line.update(done: 0, total: totalFrames, label: "sequence 1/\(sequences.count)")
         let report = try evaluation.report(on: sequences) { run, result in
             try folder.writeBoxes(run.boxes, sequence: run.name)
             try folder.writeFrameTimes(run.trackingSeconds, sequence: run.name)
             try folder.writeTrace(FrameTrace(predicted: run.boxes, groundTruth: run.groundTruth, scores: run.scores), sequence: run.name)
+            line.clear()
             out.write(table.row(result) + "\n")
+            (framesDone, sequencesDone) = (framesDone + run.boxes.count, sequencesDone + 1)
+            if sequencesDone < sequences.count {
+                line.update(done: framesDone, total: totalFrames, label: "sequence \(sequencesDone + 1)/\(sequences.count)")
+            }
         }
         try finish(report, compared: compared, folder: folder, sequences: sequences, rowsPrinted: true)
     }

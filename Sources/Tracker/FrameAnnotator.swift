@@ -21,7 +21,7 @@ struct FrameAnnotator {
     static func colour(ofTarget index: Int) -> RGBColour { palette[index % palette.count] }
 
     /// Outline width in pixels for pictures `height` pixels high.
-    static func thickness(forHeight height: Int) -> Int { max(2, height / 240) }
+    static func thickness(forHeight height: Int) -> Int { max(3, height / 160) }
 
     /// Magnification of the 3x5 font for pictures `height` pixels high.
     static func textScale(forHeight height: Int) -> Int { max(2, height / 240) }

@@ -33,11 +33,13 @@ final class ProgressLine {
         draw(line)
     }
 
-    /// Clears the line, so whatever follows on the terminal starts clean.
-    func finish() {
+    /// Clears the line, so that what is printed next starts clean; the next `update` draws it
+    /// again at once.
+    func clear() {
         guard isEnabled, widestLine > 0 else { return }
         FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: widestLine) + "\r").utf8))
         widestLine = 0
+        lastDrawn = nil
     }
 
     private func draw(_ line: String) {

@@ -113,7 +113,7 @@ struct TrackCommand: ParsableCommand {
         while let frame = try frames.nextFrame(), !range.isPastEnd(index: frame.index, timeSeconds: frame.timeSeconds) {
             try emit(frame, targets.update(frame: frame.image))
         }
-        line.finish()
+        line.clear()
         try writer?.finish()
     }
 }

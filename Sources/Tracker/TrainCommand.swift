@@ -52,6 +52,8 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("validate"), help: ArgumentHelp("After each epoch, run one-pass evaluation on this dataset and print its mean AUC.", valueName: "dir"))
     var validationData: String?
 
+    @OptionGroup var progress: ProgressOption
+
     func validate() throws {
         guard !data.isEmpty || !images.isEmpty else { throw ValidationError("give at least one --data or --images folder") }
         guard epochs > 0, pairsPerEpoch > 0, batchSize > 0, threads > 0, viewsPerPhoto > 1 else {
@@ -87,24 +89,31 @@ struct TrainCommand: ParsableCommand {
         let started = ContinuousClock.now
         var epochsThisRun = 0
         let totalEpochs = settings.epochs
+        let line = self.progress.line(unit: "steps")
+        let firstEpoch = trainer.completedEpochs
         while !trainer.isFinished {
             var lastPrint = ContinuousClock.now
             let meanLoss = trainer.trainEpoch(sampler: sampler) { progress in
+                line.update(
+                    done: (progress.epoch - firstEpoch) * progress.steps + progress.step, total: (totalEpochs - firstEpoch) * progress.steps,
+                    label: String(format: "epoch %d/%d loss %.4f", progress.epoch + 1, totalEpochs, progress.meanLoss))
                 guard progress.step == progress.steps || lastPrint.secondsElapsed >= 30 else { return }
                 lastPrint = .now
+                line.clear()
                 print(String(format: "epoch %d/%d step %d/%d loss %.4f %.1f pairs/s", progress.epoch + 1, totalEpochs,
                     progress.step, progress.steps, progress.meanLoss, progress.pairsPerSecond))
             }
             epochsThisRun += 1
             try files.save(trainer)
-            var line = String(format: "epoch %d done: loss %.4f", trainer.completedEpochs, meanLoss)
+            var summary = String(format: "epoch %d done: loss %.4f", trainer.completedEpochs, meanLoss)
             if let validation {
                 let evaluation = OnePassEvaluation(runner: SequenceRunner(network: trainer.averagedNetwork.inferenceNetwork(), configuration: validationConfiguration), trackerName: "epoch \(trainer.completedEpochs)")
-                line += String(format: ", validation AUC %.3f", try evaluation.report(on: validation).mean.successAUC)
+                summary += String(format: ", validation AUC %.3f", try evaluation.report(on: validation).mean.successAUC)
             }
             let perEpoch = started.secondsElapsed / Double(epochsThisRun)
-            line += String(format: ", %.0f s/epoch, about %.0f min left", perEpoch, perEpoch * Double(settings.epochs - trainer.completedEpochs) / 60)
-            print(line)
+            summary += String(format: ", %.0f s/epoch, about %.0f min left", perEpoch, perEpoch * Double(settings.epochs - trainer.completedEpochs) / 60)
+            line.clear()
+            print(summary)
         }
     }
 

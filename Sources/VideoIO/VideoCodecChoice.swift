@@ -1,7 +1,7 @@
 import CFFmpeg
 
 /// Which encoder a container gets: H.264 where the container takes it and this FFmpeg has an
-/// encoder for it (libx264 in Debian's build), else MPEG-4 Part 2, else the container's own
+/// encoder for it (libx264 in Debian's build), else MPEG-4 Part 2 (always for AVI), else the container's own
 /// choice for the file name (VP9 or VP8 for webm); image patterns get their extension's codec (PNG, JPEG).
 enum VideoCodecChoice {
     /// The encoder for `format` writing `path`, or nil when none of its codecs can be encoded.
@@ -11,7 +11,9 @@ enum VideoCodecChoice {
             let guessed = av_guess_codec(format, nil, path, nil, AVMEDIA_TYPE_VIDEO)
             return guessed == AV_CODEC_ID_NONE ? nil : avcodec_find_encoder(guessed)
         }
-        for id in [AV_CODEC_ID_H264, AV_CODEC_ID_MPEG4] where avformat_query_codec(format, id, FF_COMPLIANCE_NORMAL) == 1 {
+        // AVI stores no presentation times, so H.264's reordered frames would come out of order there.
+        let preferred = String(cString: format.pointee.name) == "avi" ? [AV_CODEC_ID_MPEG4] : [AV_CODEC_ID_H264, AV_CODEC_ID_MPEG4]
+        for id in preferred where avformat_query_codec(format, id, FF_COMPLIANCE_NORMAL) == 1 {
             if let codec = avcodec_find_encoder(id) { return codec }
         }
         let guessed = av_guess_codec(format, nil, path, nil, AVMEDIA_TYPE_VIDEO)

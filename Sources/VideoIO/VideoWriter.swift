@@ -148,6 +148,10 @@ public final class VideoWriter {
 
     /// Hands one encoded packet to the muxer, in the stream's time base.
     private func mux(_ packet: UnsafeMutablePointer<AVPacket>) throws(VideoWriterError) {
+        // Without a duration mp4 gives the last frame none, and players drop it.
+        if packet.pointee.duration <= 0 {
+            packet.pointee.duration = av_rescale_q(1, av_inv_q(encoder.context.pointee.framerate), encoder.context.pointee.time_base)
+        }
         av_packet_rescale_ts(packet, encoder.context.pointee.time_base, stream.pointee.time_base)
         packet.pointee.stream_index = stream.pointee.index
         let written = av_interleaved_write_frame(muxer, packet)

@@ -188,14 +188,6 @@ final class EvalCommandTests: XCTestCase {
 
     // MARK: - Helpers
 
-    /// A fresh folder, removed when the test ends.
-    private func temporaryDirectory() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("EvalCommandTests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
-    }
-
     /// Copies `files` into `folder`, the i-th (from 1) named `names(i)`.
     private func place(_ files: [String], in folder: URL, names: (Int) -> String) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -112,10 +112,12 @@ enum SiamtrackProcess {
 
 /// One line of `siamtrack track` output, parsed with `JSONSerialization`.
 struct TrackLine {
-    /// The keys every line has, no more and no fewer.
+    /// The keys every line has, no more and no fewer, besides `target` when several targets are tracked.
     static let keys: Set<String> = ["frame", "time", "x", "y", "width", "height", "score"]
 
     let frame: Int
+    /// The target's number, present only when several targets were given.
+    let target: Int?
     let timeSeconds: Double
     let box: Box
     let score: Double
@@ -124,7 +126,7 @@ struct TrackLine {
     init(parsing text: String) throws {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         guard let fields = object as? [String: Any] else { throw SiamtrackProcess.Failure(description: "not a JSON object: \(text)") }
-        guard Set(fields.keys) == Self.keys else {
+        guard Set(fields.keys).subtracting(["target"]) == Self.keys else {
             throw SiamtrackProcess.Failure(description: "keys \(fields.keys.sorted()) instead of \(Self.keys.sorted()): \(text)")
         }
         // JSON true and false also come back as NSNumber, of their own class.
@@ -138,6 +140,7 @@ struct TrackLine {
         let frame = try number("frame")
         guard frame == frame.rounded(), frame >= 0 else { throw SiamtrackProcess.Failure(description: "frame is not a whole number: \(text)") }
         self.frame = Int(frame)
+        target = fields["target"] == nil ? nil : Int(exactly: try number("target"))
         timeSeconds = try number("time")
         box = Box(x: try number("x"), y: try number("y"), width: try number("width"), height: try number("height"))
         score = try number("score")
