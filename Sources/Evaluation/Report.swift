@@ -10,6 +10,8 @@ public struct Report: Codable, Hashable, Sendable {
     public let trackingFramesPerSecond: Double?
     /// The median over sequences of their end-to-end frames per second; nil if none measured.
     public let endToEndFramesPerSecond: Double?
+    /// The long-term measures over the sequences that have them; nil if none has.
+    public let longTerm: LongTermMetrics?
 
     /// Gathers `sequences` into a report; fails when there are none.
     ///
@@ -23,5 +25,6 @@ public struct Report: Codable, Hashable, Sendable {
         self.mean = mean
         self.trackingFramesPerSecond = sequences.compactMap(\.trackingFramesPerSecond).median
         self.endToEndFramesPerSecond = sequences.compactMap(\.endToEndFramesPerSecond).median
+        longTerm = LongTermMetrics(meanOf: sequences.compactMap(\.longTerm))
     }
 }

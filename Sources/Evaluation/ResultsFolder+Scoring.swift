@@ -1,6 +1,7 @@
 extension ResultsFolder {
-    /// Scores the boxes this folder holds for `sequences` against their ground truth: a report
-    /// named after the folder, without speeds (an OTB results folder records none).
+    /// Scores the boxes this folder holds for `sequences` against their ground truth, with the
+    /// long-term measures where it holds presence reports: a report named after the folder,
+    /// without speeds (an OTB results folder records none).
     ///
     /// With `frameLimit`, only the first that many frames of each sequence are scored, as when
     /// the tracker being compared ran on that prefix.
@@ -9,9 +10,10 @@ extension ResultsFolder {
         for sequence in sequences {
             let limit = frameLimit ?? sequence.groundTruth.count
             let boxes = try readBoxes(sequence: sequence.name)
+            let presence = try readPresence(sequence: sequence.name)
             results.append(try SequenceResult(
                 name: sequence.name, predicted: Array(boxes.prefix(limit)),
-                groundTruth: Array(sequence.groundTruth.prefix(limit))))
+                groundTruth: Array(sequence.groundTruth.prefix(limit)), presence: presence.map { Array($0.prefix(limit)) }))
         }
         return try Report(tracker: trackerName, sequences: results)
     }

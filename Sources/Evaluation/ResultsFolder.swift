@@ -34,6 +34,9 @@ public struct ResultsFolder: Hashable, Sendable {
     /// The JSON report.
     public var reportPath: String { file("report.json") }
 
+    /// Where the presence reports of sequence `name` are: `NAME_presence.txt`.
+    public func presencePath(sequence name: String) -> String { file("\(name)_presence.txt") }
+
     /// Writes one box per frame to `NAME.txt`, creating the folder if needed.
     ///
     /// Numbers are written in full (shortest exact form), so scores read back are the same;
@@ -51,6 +54,32 @@ public struct ResultsFolder: Hashable, Sendable {
     /// Writes `trace` as CSV to `NAME_trace.csv`, creating the folder if needed.
     public func writeTrace(_ trace: FrameTrace, sequence name: String) throws(ResultsError) {
         try write(Data(trace.csv.utf8), to: tracePath(sequence: name))
+    }
+
+    /// Writes one `confidence,visible` line per frame (visible 1 or 0) to `NAME_presence.txt`.
+    public func writePresence(_ presence: [FramePresence], sequence name: String) throws(ResultsError) {
+        try write(presence.map { "\($0.confidence),\($0.isVisible ? 1 : 0)" }, to: presencePath(sequence: name))
+    }
+
+    /// The presence reports in `NAME_presence.txt`, or nil when the folder has none for the
+    /// sequence: one `confidence[,visible]` line per frame; without the second field a frame
+    /// counts as reported present when its confidence is positive.
+    public func readPresence(sequence name: String) throws(ResultsError) -> [FramePresence]? {
+        let presencePath = presencePath(sequence: name)
+        guard FileManager.default.fileExists(atPath: presencePath) else { return nil }
+        let text: String
+        do {
+            text = try String(contentsOfFile: presencePath, encoding: .utf8)
+        } catch {
+            throw .unreadable(path: presencePath, reason: error.localizedDescription)
+        }
+        return try GroundTruthFile.rows(of: text).enumerated().map { (index, line) throws(ResultsError) in
+            let fields = line.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { Double($0) }
+            guard (1...2).contains(fields.count), let confidence = fields[0], confidence.isFinite,
+                fields.count == 1 || fields[1] == 0 || fields[1] == 1
+            else { throw .malformedLine(path: presencePath, line: index + 1, text: String(line)) }
+            return FramePresence(confidence: confidence, isVisible: fields.count == 2 ? fields[1] == 1 : confidence > 0)
+        }
     }
 
     /// Writes `report` as pretty-printed JSON with sorted keys to `report.json`.

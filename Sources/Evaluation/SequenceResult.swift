@@ -14,16 +14,23 @@ public struct SequenceResult: Codable, Hashable, Sendable {
     public var trackingFramesPerSecond: Double?
     /// Frames per second from decoding to writing the result, if measured.
     public var endToEndFramesPerSecond: Double?
+    /// The long-term measures, when the tracker reported its confidence per frame.
+    public let longTerm: LongTermMetrics?
 
     /// Scores `predicted` (one box per frame) against `groundTruth` (nil where the target is
-    /// absent); fails when the counts differ or no frame has a ground-truth box.
+    /// absent), and `presence` (one per frame) when given; fails when the counts differ or no
+    /// frame has a ground-truth box.
     public init(
-        name: String, predicted: [Box], groundTruth: [Box?],
+        name: String, predicted: [Box], groundTruth: [Box?], presence: [FramePresence]? = nil,
         trackingFramesPerSecond: Double? = nil, endToEndFramesPerSecond: Double? = nil
     ) throws(ScoringError) {
         guard predicted.count == groundTruth.count else {
             throw .frameCountMismatch(sequence: name, predicted: predicted.count, groundTruth: groundTruth.count)
         }
+        if let presence, presence.count != predicted.count {
+            throw .frameCountMismatch(sequence: name, predicted: presence.count, groundTruth: groundTruth.count)
+        }
+        longTerm = presence.map { LongTermMetrics(predicted: predicted, presence: $0, groundTruth: groundTruth) }
         guard let metrics = SequenceMetrics(FrameErrors(predicted: predicted, groundTruth: groundTruth)) else {
             throw .noScorableFrames(sequence: name)
         }

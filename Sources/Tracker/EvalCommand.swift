@@ -21,10 +21,17 @@ struct EvalCommand: ParsableCommand {
               track fps  frames / seconds in the tracker (start and updates)
               e2e fps    frames / seconds from opening the frames to the last box
               lost at    first frame with IoU < 0.1 (- if none)
+              F      VOT-LT's tracking F-score: precision (mean IoU over frames
+                     whose confidence reaches a threshold, 0 where the target
+                     is absent) and recall (mean IoU over frames with the
+                     target, 0 under the threshold), at the best threshold
+              absent frames without ground truth (target out of view)
+                     reported absent / all such frames (- if none)
             The mean row weighs sequences equally; its speeds are medians.
             Reads our clips (NAME/video.mp4 + groundtruth.txt), OTB, VOT and GOT-10k. \
             Writes to --output: NAME.txt (x,y,w,h per frame, OTB results format), \
-            NAME_time.txt (tracking seconds per frame), NAME_trace.csv (frame, IoU, centre \
+            NAME_time.txt (tracking seconds per frame), NAME_presence.txt (confidence and \
+            visible 1/0 per frame; read back by --score-only when present), NAME_trace.csv (frame, IoU, centre \
             error and score per frame), report.json, and success, \
             precision and normalized precision plots (SVG).
             """)
@@ -93,6 +100,7 @@ struct EvalCommand: ParsableCommand {
         let report = try evaluation.report(on: sequences) { run, result in
             try folder.writeBoxes(run.boxes, sequence: run.name)
             try folder.writeFrameTimes(run.trackingSeconds, sequence: run.name)
+            try folder.writePresence(run.presence, sequence: run.name)
             try folder.writeTrace(FrameTrace(predicted: run.boxes, groundTruth: run.groundTruth, scores: run.scores), sequence: run.name)
             line.clear()
             out.write(table.row(result) + "\n")

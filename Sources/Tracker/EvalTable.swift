@@ -14,6 +14,7 @@ struct EvalTable {
     /// The column titles.
     var header: String {
         name("sequence") + column("frames", 7) + scoreTitles + column("track fps", 10) + column("e2e fps", 9) + column("lost at", 8)
+            + column("F", 6) + column("absent", 9)
     }
 
     /// A line under the rows, before the mean.
@@ -23,14 +24,21 @@ struct EvalTable {
     func row(_ result: SequenceResult) -> String {
         name(result.name) + column("\(result.frameCount)", 7) + scores(result.metrics)
             + column(speed(result.trackingFramesPerSecond), 10) + column(speed(result.endToEndFramesPerSecond), 9)
-            + column(result.firstLostFrame.map { "\($0)" } ?? "-", 8)
+            + column(result.firstLostFrame.map { "\($0)" } ?? "-", 8) + longTerm(result.longTerm)
     }
 
     /// The mean over sequences; its speeds are the medians over sequences.
     func meanRow(_ report: Report) -> String {
         name("mean") + column("\(report.sequences.reduce(0) { $0 + $1.frameCount })", 7) + scores(report.mean)
             + column(speed(report.trackingFramesPerSecond), 10) + column(speed(report.endToEndFramesPerSecond), 9)
-            + column("\(report.sequences.filter { $0.firstLostFrame != nil }.count) lost", 8)
+            + column("\(report.sequences.filter { $0.firstLostFrame != nil }.count) lost", 8) + longTerm(report.longTerm)
+    }
+
+    /// The F-score and, where the target is ever absent, how many absent frames were reported absent.
+    private func longTerm(_ metrics: LongTermMetrics?) -> String {
+        guard let metrics else { return column("-", 6) + column("-", 9) }
+        let absent = metrics.absentFrames > 0 ? "\(metrics.absentReportedAbsent)/\(metrics.absentFrames)" : "-"
+        return column(String(format: "%.3f", metrics.fScore), 6) + column(absent, 9)
     }
 
     /// One row per tracker, best success AUC first, for runs compared on the same sequences.

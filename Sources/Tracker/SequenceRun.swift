@@ -9,6 +9,8 @@ struct SequenceRun: Sendable {
     let boxes: [Box]
     /// The tracker's confidence on each frame run (1 on frame 0).
     let scores: [Double]
+    /// Whether the tracker judged the target present on each frame run.
+    let visible: [Bool]
     /// The ground truth of the frames run (the first `boxes.count` rows), nil where absent.
     let groundTruth: [Box?]
     /// Seconds the tracker spent on each frame, decoding excluded: initialisation on frame 0,
@@ -27,10 +29,13 @@ struct SequenceRun: Sendable {
         Double(boxes.count) / endToEndSeconds
     }
 
+    /// The confidence and visibility of each frame.
+    var presence: [FramePresence] { zip(scores, visible).map { FramePresence(confidence: $0, isVisible: $1) } }
+
     /// The run's scores and speeds.
     func result() throws(ScoringError) -> SequenceResult {
         try SequenceResult(
-            name: name, predicted: boxes, groundTruth: groundTruth,
+            name: name, predicted: boxes, groundTruth: groundTruth, presence: presence,
             trackingFramesPerSecond: trackingFramesPerSecond, endToEndFramesPerSecond: endToEndFramesPerSecond)
     }
 }

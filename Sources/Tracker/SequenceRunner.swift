@@ -32,7 +32,7 @@ struct SequenceRunner: Sendable {
             throw SequenceRunError.cannotStart(sequence: sequence.name, error)
         }
         var trackingSeconds = [started.secondsElapsed]
-        var boxes = [sequence.initialBox], scores = [1.0]
+        var boxes = [sequence.initialBox], scores = [1.0], visible = [true]
         trackingSeconds.reserveCapacity(groundTruth.count)
         boxes.reserveCapacity(groundTruth.count)
         while boxes.count < groundTruth.count {
@@ -41,6 +41,7 @@ struct SequenceRunner: Sendable {
             let result = tracker.update(frame: frame.image)
             boxes.append(result.box)
             scores.append(result.score)
+            visible.append(result.isVisible)
             trackingSeconds.append(updating.secondsElapsed)
         }
         let endToEndSeconds = opened.secondsElapsed
@@ -50,7 +51,7 @@ struct SequenceRunner: Sendable {
                 groundTruthPath: sequence.groundTruthPath)
         }
         return SequenceRun(
-            name: sequence.name, boxes: boxes, scores: scores, groundTruth: groundTruth,
+            name: sequence.name, boxes: boxes, scores: scores, visible: visible, groundTruth: groundTruth,
             trackingSeconds: trackingSeconds, endToEndSeconds: endToEndSeconds)
     }
 

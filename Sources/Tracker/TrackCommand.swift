@@ -100,7 +100,8 @@ struct TrackCommand: ParsableCommand {
         func emit(_ frame: VideoFrame, _ results: [TrackingResult]) throws {
             for (index, result) in results.enumerated() {
                 let record = TrackRecord(
-                    frame: frame.index, target: numbersTargets ? index : nil, timeSeconds: frame.timeSeconds, box: result.box, score: result.score)
+                    frame: frame.index, target: numbersTargets ? index : nil, timeSeconds: frame.timeSeconds, box: result.box, score: result.score,
+                    isVisible: result.isVisible)
                 sink.write(record.jsonLine)
             }
             try writer?.write(

@@ -10,12 +10,14 @@ struct TrackRecord {
     let timeSeconds: Double
     let box: Box
     let score: Double
+    /// Whether the target is judged present (`TrackingResult.isVisible`).
+    let isVisible: Bool
 
     /// The record as one JSON object on one line, keys in a fixed order, newline included.
     var jsonLine: String {
         func number(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
         let targetField = target.map { "\"target\":\($0)," } ?? ""
         return "{\"frame\":\(frame),\(targetField)\"time\":\(number(timeSeconds, 6)),\"x\":\(number(box.x, 2)),\"y\":\(number(box.y, 2)),"
-            + "\"width\":\(number(box.width, 2)),\"height\":\(number(box.height, 2)),\"score\":\(number(score, 4))}\n"
+            + "\"width\":\(number(box.width, 2)),\"height\":\(number(box.height, 2)),\"score\":\(number(score, 4)),\"visible\":\(isVisible)}\n"
     }
 }

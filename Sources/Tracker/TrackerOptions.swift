@@ -45,6 +45,18 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "Confidence below which the correlation filter and the colour model do not learn from a frame.")
     var filterUpdateThreshold = TrackerConfiguration().filterUpdateThreshold
 
+    @Option(help: "Confidence under which the target is judged absent: the box stays, nothing learns (0: never judged absent).")
+    var absentBelow = TrackerConfiguration().absentBelow
+
+    @Option(help: "Frames in a row under --absent-below before the target is judged absent.")
+    var absentAfterFrames = TrackerConfiguration().absentAfterFrames
+
+    @Option(help: "Confidence a candidate needs for an absent target to count as found again.")
+    var presentAbove = TrackerConfiguration().presentAbove
+
+    @Flag(inversion: .prefixedNo, help: "Search the whole frame while the target is judged absent.")
+    var redetection = TrackerConfiguration().redetects
+
     func validate() throws {
         guard (1...TrackerConfiguration.maximumThreads).contains(threads) else {
             throw ValidationError("--threads must lie in 1...\(TrackerConfiguration.maximumThreads)")
@@ -58,6 +70,9 @@ struct TrackerOptions: ParsableArguments {
         guard filterRegularization > 0, filterRegularization.isFinite, filterLabelSigma > 0, filterLabelSigma.isFinite,
             filterUpdateThreshold.isFinite
         else { throw ValidationError("--filter-regularization and --filter-label-sigma must be positive, --filter-update-threshold finite") }
+        guard (0...1).contains(absentBelow), (0...1).contains(presentAbove), presentAbove >= absentBelow, (1...10_000).contains(absentAfterFrames) else {
+            throw ValidationError("--absent-below and --present-above must lie in [0, 1], --present-above at least --absent-below, --absent-after-frames in 1...10000")
+        }
         guard [1, 3, 5].contains(scales) else { throw ValidationError("--scales must be 1, 3 or 5") }
         guard scaleStep > 1, scaleStep <= 2, scalePenalty > 0, scalePenalty <= 1 else {
             throw ValidationError("--scale-step must lie in (1, 2] and --scale-penalty in (0, 1]")
@@ -84,6 +99,10 @@ struct TrackerOptions: ParsableArguments {
         configuration.filterUpdateThreshold = filterUpdateThreshold
         configuration.colourInfluence = colourInfluence
         configuration.colourLearningRate = colourLearningRate
+        configuration.absentBelow = absentBelow
+        configuration.absentAfterFrames = absentAfterFrames
+        configuration.presentAbove = presentAbove
+        configuration.redetects = redetection
         return configuration
     }
 }

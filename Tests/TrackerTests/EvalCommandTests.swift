@@ -36,7 +36,14 @@ final class EvalCommandTests: XCTestCase {
                 XCTAssertTrue(fields.allSatisfy { $0 != nil }, row)
             }
         }
-        XCTAssertTrue(rows.contains { $0.hasPrefix("mean") && $0.hasSuffix("0 lost") }, "no clip lost in 6 frames")
+        let meanRow = try XCTUnwrap(rows.first { $0.hasPrefix("mean") })
+        XCTAssertTrue(meanRow.contains(" 0 lost "), "no clip lost in 6 frames: \(meanRow)")
+        XCTAssertTrue(meanRow.hasSuffix(" -"), "no frame out of view, so no absent count: \(meanRow)")
+        for clip in Self.clips {
+            let presence = try lines(of: "\(output)/\(clip)_presence.txt")
+            XCTAssertEqual(presence.count, 6, "a confidence and a visibility per frame")
+            XCTAssertEqual(presence.first, "1.0,1")
+        }
 
         let report = try jsonObject(at: "\(output)/report.json")
         XCTAssertEqual(report["tracker"] as? String, "siamtrack")
@@ -48,6 +55,9 @@ final class EvalCommandTests: XCTestCase {
             XCTAssertTrue((0...1).contains(value), "\(key) = \(value)")
         }
         XCTAssertTrue(sequences.allSatisfy { $0["firstLostFrame"] == nil }, "no clip lost in 6 frames")
+        let longTerm = try XCTUnwrap(report["longTerm"] as? [String: Any])
+        XCTAssertEqual(longTerm["absentFrames"] as? Int, 0)
+        XCTAssertTrue((0...1).contains(try XCTUnwrap(longTerm["fScore"] as? Double)))
         XCTAssertGreaterThan(try XCTUnwrap(report["trackingFramesPerSecond"] as? Double), 0)
         XCTAssertGreaterThan(try XCTUnwrap(report["endToEndFramesPerSecond"] as? Double), 0)
 

@@ -113,7 +113,7 @@ enum SiamtrackProcess {
 /// One line of `siamtrack track` output, parsed with `JSONSerialization`.
 struct TrackLine {
     /// The keys every line has, no more and no fewer, besides `target` when several targets are tracked.
-    static let keys: Set<String> = ["frame", "time", "x", "y", "width", "height", "score"]
+    static let keys: Set<String> = ["frame", "time", "x", "y", "width", "height", "score", "visible"]
 
     let frame: Int
     /// The target's number, present only when several targets were given.
@@ -121,8 +121,11 @@ struct TrackLine {
     let timeSeconds: Double
     let box: Box
     let score: Double
+    /// Whether the tracker judged the target present.
+    let isVisible: Bool
 
-    /// Parses `text`, which must be exactly one JSON object with `keys`, all numbers, `frame` whole.
+    /// Parses `text`, which must be exactly one JSON object with `keys`, all numbers but `visible`
+    /// (true or false), `frame` whole.
     init(parsing text: String) throws {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         guard let fields = object as? [String: Any] else { throw SiamtrackProcess.Failure(description: "not a JSON object: \(text)") }
@@ -144,6 +147,10 @@ struct TrackLine {
         timeSeconds = try number("time")
         box = Box(x: try number("x"), y: try number("y"), width: try number("width"), height: try number("height"))
         score = try number("score")
+        guard let visible = fields["visible"] as? NSNumber, type(of: visible) == booleanType else {
+            throw SiamtrackProcess.Failure(description: "visible is not true or false: \(text)")
+        }
+        isVisible = visible.boolValue
     }
 }
 

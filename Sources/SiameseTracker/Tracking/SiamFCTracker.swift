@@ -30,6 +30,12 @@ public struct SiamFCTracker: Sendable {
     private var filter: CorrelationFilter?
     /// The online colour model (nil when `colourInfluence` is 0).
     private var colour: ColourModel?
+    /// Whether the target was judged present in the last frame (see `TrackerConfiguration.absentBelow`).
+    public private(set) var isTargetVisible = true
+    /// Where to look next while the target is judged absent.
+    private var redetection = RedetectionScan()
+    /// Frames in a row whose confidence was under `absentBelow`.
+    private var framesInDoubt = 0
 
     /// Starts tracking the target in `box` of `frame`.
     ///
@@ -129,10 +135,49 @@ public struct SiamFCTracker: Sendable {
 
     /// `update(frame:)`, adding the seconds spent in each stage to `times`.
     package mutating func update(frame: PixelView, times: inout StageTimes) -> TrackingResult {
-        var stopwatch = Stopwatch()
         // OpenMP's thread count belongs to the calling thread: trackers updated on other threads keep theirs.
         MatrixMultiply.setThreadCount(configuration.threads)
         if !isKnownUniquelyReferenced(&workspace) { workspace = workspace.fresh() }
+        let (lastCenter, lastScale) = (center, scale)
+        let found = searchNearby(frame, times: &times)
+        let judges = configuration.absentBelow > 0
+        let doubtful = judges && found.confidence < configuration.absentBelow
+        framesInDoubt = doubtful ? framesInDoubt + 1 : 0
+        if isTargetVisible ? framesInDoubt < configuration.absentAfterFrames : !judges || found.confidence >= configuration.presentAbove {
+            isTargetVisible = true
+            redetection.restart()
+            // A doubtful match may be background: the online models do not learn from it.
+            if !doubtful {
+                var stopwatch = Stopwatch()
+                learn(from: found)
+                times.onlineModelSeconds += stopwatch.lap()
+            }
+            return TrackingResult(box: box, score: found.confidence.clampedScore, isVisible: true)
+        }
+        // Judged absent: the box stays where the target was last seen, and nothing learns.
+        (center, scale) = (lastCenter, lastScale)
+        isTargetVisible = false
+        if configuration.redetects, let candidate = searchWholeFrame(frame, times: &times), candidate.confidence >= configuration.presentAbove {
+            center = candidate.center
+            isTargetVisible = true
+            redetection.restart()
+            return TrackingResult(box: box, score: candidate.confidence.clampedScore, isVisible: true)
+        }
+        return TrackingResult(box: box, score: found.confidence.clampedScore, isVisible: false)
+    }
+
+    /// What a search around the last position found.
+    private struct NearbyResult {
+        let peak: ScoreMapPeak
+        /// Side of the middle scale's search crop in frame pixels.
+        let searchSide: Double
+        let confidence: Double
+    }
+
+    /// SiamFC's step: searches around the last position at every scale, blends in the online
+    /// models, and moves the box to the peak.
+    private mutating func searchNearby(_ frame: PixelView, times: inout StageTimes) -> NearbyResult {
+        var stopwatch = Stopwatch()
         let workspace = workspace
         let searchSize = configuration.searchSize
         let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)
@@ -182,19 +227,51 @@ public struct SiamFCTracker: Sendable {
         let confidence = exemplarEnergy > 0
             ? (blends ? exemplarScore(at: peak, mapSide: workspace.scoreMaps.width) : Double(peak.rawScore / exemplarEnergy)) : 0
         times.postProcessingSeconds += stopwatch.lap()
-        if blends, confidence >= configuration.filterUpdateThreshold {
-            let middle = (Double(workspace.embedding.width) - 1) / 2, stride = Double(peakFinder.totalStride)
-            if let spectra = workspace.spectra {
-                filter?.update(
-                    spectra: spectra, item: peak.scaleIndex, row: middle + peak.offsetY / stride, column: middle + peak.offsetX / stride)
-            }
-            // The crop was cut at the old size; the box is the new one.
-            let target = targetInCrop(offsetX: peak.offsetX, offsetY: peak.offsetY, scaleFactor: scaleFactors[peak.scaleIndex], searchSide: searchSide)
-            colour?.update(crops: workspace.crops, item: peak.scaleIndex, target: target)
-            times.onlineModelSeconds += stopwatch.lap()
+        return NearbyResult(peak: peak, searchSide: searchSide, confidence: confidence)
+    }
+
+    /// The online models learn from the frame `found` was found in, when its confidence allows.
+    private mutating func learn(from found: NearbyResult) {
+        guard filter != nil || colour != nil, found.confidence >= configuration.filterUpdateThreshold else { return }
+        let peak = found.peak
+        let middle = (Double(workspace.embedding.width) - 1) / 2, stride = Double(peakFinder.totalStride)
+        if let spectra = workspace.spectra {
+            filter?.update(
+                spectra: spectra, item: peak.scaleIndex, row: middle + peak.offsetY / stride, column: middle + peak.offsetX / stride)
         }
-        // A network whose outputs overflow must not print `nan` as a score.
-        return TrackingResult(box: box, score: confidence.isFinite ? min(max(confidence, 0), 1) : 0)
+        // The crop was cut at the old size; the box is the new one.
+        let target = targetInCrop(offsetX: peak.offsetX, offsetY: peak.offsetY, scaleFactor: scaleFactors[peak.scaleIndex], searchSide: found.searchSide)
+        colour?.update(crops: workspace.crops, item: peak.scaleIndex, target: target)
+    }
+
+    /// Looks for the target away from its last position: the exemplar correlated with the next
+    /// tiles of `redetection`'s sweep at the current size, as many as there are scales.
+    ///
+    /// - Returns: the best-matching position and its confidence, or nil without an exemplar.
+    private mutating func searchWholeFrame(_ frame: PixelView, times: inout StageTimes) -> (center: Point, confidence: Double)? {
+        guard exemplarEnergy > 0 else { return nil }
+        var stopwatch = Stopwatch()
+        let workspace = workspace
+        let searchSize = configuration.searchSize
+        let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)
+        let tiles = redetection.nextCentres(
+            count: configuration.scaleCount, side: searchSide, width: frame.width, height: frame.height, lastSeen: center)
+        for item in 0..<configuration.scaleCount {
+            cropper.crop(frame, center: tiles[min(item, tiles.count - 1)], side: searchSide, into: &workspace.crops, item: item)
+        }
+        workspace.plan.run(workspace.crops, into: &workspace.embedding)
+        CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
+        let side = workspace.scoreMaps.width, plane = side * side
+        let maps = workspace.scoreMaps.values.prefix(plane * tiles.count)
+        guard let index = maps.indices.max(by: { maps[$0] < maps[$1] }) else { return nil }
+        let best = maps[index]
+        let tile = index / plane, row = index % plane / side, column = index % side
+        let framePixelsPerCell = searchSide / Double(searchSize) * Double(peakFinder.totalStride)
+        let middle = Double(side - 1) / 2
+        let position = Point(
+            x: tiles[tile].x + (Double(column) - middle) * framePixelsPerCell, y: tiles[tile].y + (Double(row) - middle) * framePixelsPerCell)
+        times.redetectionSeconds += stopwatch.lap()
+        return (position, Double(best / exemplarEnergy))
     }
 
     /// The exemplar's score at the peak, read bilinearly from `workspace.exemplarScores`.
@@ -232,6 +309,9 @@ public struct SiamFCTracker: Sendable {
         guard numbers.allSatisfy(\.isFinite), c.contextAmount >= 0, c.scaleStep <= 2, c.scalePenalty > 0, c.scalePenalty <= 1,
             c.scoreMapUpsampling <= 64, c.searchSize <= 1023
         else { throw .invalidConfiguration("a setting is not finite or out of range (scale step at most 2, search size at most 1023)") }
+        guard (0...1).contains(c.absentBelow), (0...1).contains(c.presentAbove), c.presentAbove >= c.absentBelow else {
+            throw .invalidConfiguration("absentBelow and presentAbove must lie in [0, 1], presentAbove at least absentBelow")
+        }
         guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
             c.minimumScale > 0, c.maximumScale >= c.minimumScale,
             (0...1).contains(c.filterInfluence), (0...1).contains(c.filterLearningRate), c.filterRegularization > 0,
@@ -239,4 +319,9 @@ public struct SiamFCTracker: Sendable {
             c.filterLabelSigma > 0, c.filterUpdateThreshold.isFinite
         else { throw .invalidConfiguration("a step, factor or influence is out of range") }
     }
+}
+
+private extension Double {
+    /// The confidence as a score in [0, 1]; a network whose outputs overflow must not print `nan`.
+    var clampedScore: Double { isFinite ? min(max(self, 0), 1) : 0 }
 }

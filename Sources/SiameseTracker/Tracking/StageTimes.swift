@@ -10,10 +10,12 @@ package struct StageTimes: Sendable, Equatable, Codable {
     package var onlineModelSeconds = 0.0
     /// Upsampling, penalties, window, peak and box update.
     package var postProcessingSeconds = 0.0
+    /// Searching the frame for a target judged absent: crops, embedding and correlation of the tiles.
+    package var redetectionSeconds = 0.0
 
     /// Creates zeroed times.
     package init() {}
 
     /// Sum of all stages.
-    package var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + onlineModelSeconds + postProcessingSeconds }
+    package var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + onlineModelSeconds + postProcessingSeconds + redetectionSeconds }
 }

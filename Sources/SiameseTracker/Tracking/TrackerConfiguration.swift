@@ -48,6 +48,17 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     public var colourLearningRate = 0.04
     /// The online models (filter and colour) learn from a frame only when the confidence reaches this.
     public var filterUpdateThreshold = 0.0
+    /// Confidence under which the target is judged absent (hidden, out of view or lost): the box
+    /// then stays where it was last seen and nothing learns from the frame. 0 turns the
+    /// judgement off. Calibrated on shared/datasets/train (MODEL.md).
+    public var absentBelow = 0.1
+    /// Frames in a row under `absentBelow` before the target is judged absent (a dip of fewer
+    /// frames is tracked through, without learning from it).
+    public var absentAfterFrames = 5
+    /// Confidence a candidate must reach for a target judged absent to be taken as found again.
+    public var presentAbove = 0.3
+    /// Whether to search the whole frame, a few tiles per frame, while the target is judged absent.
+    public var redetects = true
     /// Smallest allowed target size, as a multiple of the initial size.
     public var minimumScale = 0.2
     /// Largest allowed target size, as a multiple of the initial size.
