@@ -25,11 +25,21 @@ package struct SyntheticScene {
 
     /// The frame with the patch's top-left corner at `(x, y)`.
     package func frame(patchAt x: Int, _ y: Int) -> RGBImage {
+        frame(patchAt: (x, y))
+    }
+
+    /// The frame with the patch's top-left corner at `patch` (none when nil) and, at `lookAlike`,
+    /// the patch turned upside down: the same colours in another arrangement.
+    package func frame(patchAt patchCorner: (Int, Int)?, lookAlikeAt lookAlike: (Int, Int)? = nil) -> RGBImage {
         var pixels = background
-        for row in 0..<patchSize {
-            for column in 0..<patchSize {
-                let target = ((y + row) * width + x + column) * 3, source = (row * patchSize + column) * 3
-                pixels[target..<(target + 3)] = patch[source..<(source + 3)]
+        for (corner, flipped) in [(patchCorner, false), (lookAlike, true)] {
+            guard let (x, y) = corner else { continue }
+            for row in 0..<patchSize {
+                let sourceRow = flipped ? patchSize - 1 - row : row
+                for column in 0..<patchSize {
+                    let target = ((y + row) * width + x + column) * 3, source = (sourceRow * patchSize + column) * 3
+                    pixels[target..<(target + 3)] = patch[source..<(source + 3)]
+                }
             }
         }
         return RGBImage(width: width, height: height, pixels: pixels)

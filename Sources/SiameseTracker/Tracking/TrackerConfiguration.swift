@@ -56,7 +56,7 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     /// frames is tracked through, without learning from it).
     public var absentAfterFrames = 5
     /// Confidence a candidate must reach for a target judged absent to be taken as found again.
-    public var presentAbove = 0.3
+    public var presentAbove = 0.5
     /// Whether to search the whole frame, a few tiles per frame, while the target is judged absent.
     public var redetects = true
     /// Smallest allowed target size, as a multiple of the initial size.
