@@ -16,7 +16,9 @@ struct BenchCommand: ParsableCommand {
             as `track` does (decoding on its own thread) and decoding alone, and reports the \
             median fps of each: end to end and its ceiling. Also measures the sgemm rate this CPU \
             sustains, and the network's floor at that rate. \
-            Starting the tracker (the exemplar's embedding) is reported apart, once per clip. \
+            Starting the tracker (the exemplar's embedding) is reported apart, once per clip, and \
+            so are drawing and encoding for --render and an update while the target is judged \
+            absent (the search near the last box plus the whole-frame search's tiles). \
             Without VIDEO, measures the bundled clip clips/\(BenchClip.bundledName).
             """)
 
@@ -64,9 +66,10 @@ struct BenchCommand: ParsableCommand {
         let passes = try (0..<repetitions).map { _ in try measurement.pass(frameLimit: maxFrames) }
         let pipelined = try (0..<repetitions).map { _ in try measurement.pipelined(frameLimit: maxFrames) }
         let decodeAlone = try (0..<repetitions).map { _ in try measurement.decodeAlone(frameLimit: maxFrames) }
+        let absent = try measurement.absentUpdateSeconds(frameLimit: maxFrames)
         let settings = measurement.configuration
         let report = BenchReport(
-            passes: passes, pipelinedFramesPerSecond: pipelined, decodeAloneFramesPerSecond: decodeAlone,
+            passes: passes, pipelinedFramesPerSecond: pipelined, decodeAloneFramesPerSecond: decodeAlone, absentUpdateSeconds: absent,
             video: clip.frames.displayPath, warmUpFrames: warmupFrames, threads: tracker.threads,
             loadAverageBeforeMeasuring: loadAverage,
             embeddingOperationsPerFrame: settings.scaleCount * network.floatingPointOperations(inputSize: settings.searchSize),

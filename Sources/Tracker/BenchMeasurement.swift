@@ -73,6 +73,26 @@ struct BenchMeasurement {
             renderSecondsPerFrame: renderSeconds / Double(frames.count))
     }
 
+    /// Median seconds per update while the target is judged absent: the search near the last box
+    /// plus the tiles of the whole-frame search, timed on the clip's frames with a tracker that
+    /// judges every frame absent and accepts no candidate.
+    func absentUpdateSeconds(frameLimit: Int?) throws -> Double {
+        var searching = configuration
+        (searching.absentBelow, searching.presentAbove, searching.absentAfterFrames, searching.redetects) = (1, 1, 1, true)
+        let reader = try clip.frames.openReader(decodingThreads: decodingThreads, frameLimit: frameLimit)
+        guard let first = try reader.nextFrame() else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
+        var tracker: SiamFCTracker
+        do { tracker = try SiamFCTracker(network: network, configuration: searching, frame: first.image, box: clip.box) } catch { throw BenchError.cannotStart(error) }
+        var seconds: [Double] = []
+        while seconds.count + 1 < frameLimit ?? .max, let frame = try reader.nextFrame() {
+            let updating = ContinuousClock.now
+            _ = tracker.update(frame: frame.image)
+            seconds.append(updating.secondsElapsed)
+        }
+        guard let median = seconds.median else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
+        return median
+    }
+
     /// Frames per second of decoding and colour conversion alone over the clip: the ceiling for
     /// any end-to-end speed.
     func decodeAlone(frameLimit: Int?) throws -> Double {

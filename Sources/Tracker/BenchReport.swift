@@ -45,6 +45,9 @@ struct BenchReport: Codable {
     /// Mean milliseconds per frame to draw the boxes and encode the frame as H.264 (`track
     /// --render`), over the timed repetitions; not in the speeds above.
     let renderMilliseconds: Double
+    /// Median milliseconds of an update while the target is judged absent (nearby search plus the
+    /// whole-frame search's tiles); not in the speeds above.
+    let absentUpdateMilliseconds: Double
     /// Median milliseconds to start the tracker on the first frame, once per clip; not in the speeds.
     let initialisationMilliseconds: Double
     /// Billions of floating-point operations of the embedding per frame (all search scales).
@@ -69,7 +72,7 @@ struct BenchReport: Codable {
     /// Summarises timed passes over `video`; `embeddingOperationsPerFrame` counts the network's
     /// floating-point operations on one frame's search crops.
     init(
-        passes: [BenchMeasurement.Pass], pipelinedFramesPerSecond: [Double], decodeAloneFramesPerSecond: [Double],
+        passes: [BenchMeasurement.Pass], pipelinedFramesPerSecond: [Double], decodeAloneFramesPerSecond: [Double], absentUpdateSeconds: Double,
         video: String, warmUpFrames: Int, threads: Int, loadAverageBeforeMeasuring: Double?,
         embeddingOperationsPerFrame: Int, matrixMultiplyGigaflopsPerSecond: Double
     ) {
@@ -97,6 +100,7 @@ struct BenchReport: Codable {
         processorCount = ProcessInfo.processInfo.activeProcessorCount
         self.loadAverageBeforeMeasuring = loadAverageBeforeMeasuring
         initialisationMilliseconds = (passes.map(\.initialisationSeconds).median ?? 0) * 1000
+        absentUpdateMilliseconds = absentUpdateSeconds * 1000
         renderMilliseconds = passes.map(\.renderSecondsPerFrame).reduce(0, +) / Double(passes.count) * 1000
         embeddingGigaflopsPerFrame = Double(embeddingOperationsPerFrame) / 1e9
         embeddingGigaflopsPerSecond = embeddingGigaflopsPerFrame / (medianMilliseconds.embedding / 1000)
@@ -133,6 +137,7 @@ struct BenchReport: Codable {
         } + [
             "initialisation (once per clip)  " + String(format: "%15.2f", initialisationMilliseconds),
             "--render: draw + encode (mean)  " + String(format: "%15.2f", renderMilliseconds),
+            "update while judged absent      " + String(format: "%15.2f", absentUpdateMilliseconds),
             "",
             String(format: "embedding: %.3f GFLOP per frame at %.1f GFLOP/s; sgemm sustains %.1f GFLOP/s here: floor %.2f ms/frame",
                    embeddingGigaflopsPerFrame, embeddingGigaflopsPerSecond, matrixMultiplyGigaflopsPerSecond, embeddingFloorMilliseconds),
