@@ -78,7 +78,15 @@ def row_from_report(report):
         "auc": mean["successAUC"], "precision_at_20px": mean["precisionAt20Pixels"],
         "normalized_precision_auc": mean["normalizedPrecisionAUC"], "success_rate_at_0_5": mean["successRateAtHalfOverlap"],
         "fps": report.get("trackingFramesPerSecond"), "e2e_fps": report.get("endToEndFramesPerSecond"),
+        "f_score": (report.get("longTerm") or {}).get("fScore"), "absent": absent_share(report.get("longTerm")),
     }
+
+
+def absent_share(long_term):
+    """'reported/absent' frames, or None without absent frames."""
+    if not long_term or not long_term["absentFrames"]:
+        return None
+    return f"{long_term['absentReportedAbsent']}/{long_term['absentFrames']}"
 
 
 def evaluate(name, make_tracker, sequences, options, results):
@@ -86,20 +94,24 @@ def evaluate(name, make_tracker, sequences, options, results):
     tracking_fps, end_to_end_fps = [], []
     folder = os.path.join(results, name)
     for sequence in sequences:
-        boxes, seconds, end_to_end = opencv_trackers.run(make_tracker, sequence, exact=options.max_frames is None)
+        boxes, found, seconds, end_to_end = opencv_trackers.run(make_tracker, sequence, exact=options.max_frames is None)
         tracking_fps.append(len(boxes) / sum(seconds))
         end_to_end_fps.append(len(boxes) / end_to_end)
-        write_results(folder, sequence.name, boxes, seconds)
+        write_results(folder, sequence.name, boxes, found, seconds)
         print(f"  {name} {sequence.name}: {tracking_fps[-1]:.1f} fps", file=sys.stderr)
     row = scored_row(options.binary, options.dataset, options.max_frames, name, folder)
     row.update(fps=statistics.median(tracking_fps), e2e_fps=statistics.median(end_to_end_fps))
     return row
 
 
-def write_results(folder, sequence, boxes, seconds):
+def write_results(folder, sequence, boxes, found, seconds):
+    """OTB boxes and times, and the presence file siamtrack eval scores long-term measures from:
+    confidence 1 and visible where the tracker found the target, 0 where it said it lost it."""
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, f"{sequence}.txt"), "w") as file:
         file.writelines(",".join(repr(float(v)) for v in box) + "\n" for box in boxes)
+    with open(os.path.join(folder, f"{sequence}_presence.txt"), "w") as file:
+        file.writelines("1,1\n" if flag else "0,0\n" for flag in found)
     with open(os.path.join(folder, f"{sequence}_time.txt"), "w") as file:
         file.writelines(f"{s!r}\n" for s in seconds)
 
@@ -134,17 +146,17 @@ def siamtrack_process_row(binary, sequences):
     if not end_to_end_fps:
         sys.exit("compare_opencv.py: --siamtrack times video files, and the dataset has none")
     return {"tracker": "siamtrack track (process)", "auc": None, "precision_at_20px": None, "normalized_precision_auc": None,
-            "success_rate_at_0_5": None, "fps": None, "e2e_fps": statistics.median(end_to_end_fps)}
+            "success_rate_at_0_5": None, "fps": None, "e2e_fps": statistics.median(end_to_end_fps), "f_score": None, "absent": None}
 
 
 def markdown(rows):
     def number(value, digits):
         return "-" if value is None else f"{value:.{digits}f}"
-    lines = ["| tracker | AUC | P@20 | NPrec | SR0.5 | fps | e2e fps |", "|---|---|---|---|---|---|---|"]
+    lines = ["| tracker | AUC | P@20 | NPrec | SR0.5 | F | absent | fps | e2e fps |", "|---|---|---|---|---|---|---|---|---|"]
     for row in sorted(rows, key=lambda r: -(r["auc"] if r["auc"] is not None else -1)):
         lines.append(f"| {row['tracker']} | {number(row['auc'], 3)} | {number(row['precision_at_20px'], 3)} | "
                      f"{number(row['normalized_precision_auc'], 3)} | {number(row['success_rate_at_0_5'], 3)} | "
-                     f"{number(row['fps'], 1)} | {number(row['e2e_fps'], 1)} |")
+                     f"{number(row['f_score'], 3)} | {row['absent'] or '-'} | {number(row['fps'], 1)} | {number(row['e2e_fps'], 1)} |")
     return "\n".join(lines)
 
 

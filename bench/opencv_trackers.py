@@ -70,9 +70,10 @@ def frames(sequence, limit, exact):
 def run(make_tracker, sequence, exact=True):
     """One-pass run: init on frame 0 with the first ground-truth box, update on every later frame.
 
-    Returns (boxes, tracking seconds per frame, end-to-end seconds). Frame 0 reports the initial
-    box; a frame where the tracker says it lost the target repeats the last box it reported (the
-    target stays where it was last seen; OpenCV's own box there is 0,0,0,0).
+    Returns (boxes, whether the tracker found the target on each frame, tracking seconds per
+    frame, end-to-end seconds). Frame 0 reports the initial box; a frame where the tracker says it
+    lost the target (`update` returns false) repeats the last box it reported (the target stays
+    where it was last seen; OpenCV's own box there is 0,0,0,0).
     Tracking seconds are init on frame 0 and update on the others, decoding excluded, as siamtrack
     counts them.
     """
@@ -80,7 +81,7 @@ def run(make_tracker, sequence, exact=True):
     # Made before the clock starts: it loads any network, which siamtrack also does once, untimed.
     tracker = make_tracker()
     opened = time.perf_counter()
-    boxes, seconds = [], []
+    boxes, found_flags, seconds = [], [], []
     for index, image in enumerate(frames(sequence, rows, exact=exact)):
         started = time.perf_counter()
         if index == 0:
@@ -88,11 +89,13 @@ def run(make_tracker, sequence, exact=True):
             # OpenCV takes whole pixels; the reported box stays the ground truth's.
             tracker.init(image, (round(x), round(y), max(round(w), 1), max(round(h), 1)))
             boxes.append(sequence.initial_box)
+            found_flags.append(True)
         else:
             found, box = tracker.update(image)
             boxes.append(tuple(float(v) for v in box) if found else boxes[-1])
+            found_flags.append(bool(found))
         seconds.append(time.perf_counter() - started)
     end_to_end = time.perf_counter() - opened
     if len(boxes) != rows:
         raise ValueError(f"sequence {sequence.name}: {len(boxes)} frames but its ground truth has {rows} rows")
-    return boxes, seconds, end_to_end
+    return boxes, found_flags, seconds, end_to_end
