@@ -47,16 +47,16 @@ public enum GroundTruthFile {
     }
 
     private static func numbers(in line: Substring, path: String, lineNumber: Int) throws(DatasetError) -> [Double] {
-        let fields = Box.fields(of: line)
-        guard fields.count == 4 || fields.count == 8 else {
-            throw .wrongFieldCount(path: path, line: lineNumber, found: fields.count)
-        }
+        // Words first: "found 6" would be a puzzling answer to a line of text.
         var numbers: [Double] = []
-        for field in fields {
-            guard let number = Double(field.lowercased()) else {
+        for field in Box.fields(of: line) {
+            guard !field.lowercased().contains("x"), let number = Double(field.lowercased()) else {
                 throw .notANumber(path: path, line: lineNumber, field: String(field))
             }
             numbers.append(number)
+        }
+        guard numbers.count == 4 || numbers.count == 8 else {
+            throw .wrongFieldCount(path: path, line: lineNumber, found: numbers.count)
         }
         return numbers
     }

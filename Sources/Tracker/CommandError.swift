@@ -1,6 +1,9 @@
 /// Failures of the command-line layer itself.
 enum CommandError: Error, CustomStringConvertible {
-    case cannotWrite(String)
+    /// The output file cannot be opened, and why.
+    case cannotWrite(String, String)
+    /// Writing to a file or standard output failed (a full disk, a closed pipe), and why.
+    case writeFailed(String, String)
     case emptyVideo(String)
     /// The start frame or time lies past the video's last frame (which has this many frames).
     case startPastEnd(video: String, frames: Int)
@@ -11,7 +14,8 @@ enum CommandError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .cannotWrite(let path): "cannot create output file \(path): check the folder exists and is writable"
+        case .cannotWrite(let path, let reason): "cannot open output file \(path): \(reason); check the folder exists and is writable"
+        case .writeFailed(let name, let reason): "cannot write to \(name): \(reason); the lines written so far are complete"
         case .emptyVideo(let path): "\(path) contains no decodable video frames"
         case .startPastEnd(let path, let frames):
             "the start is past the end of \(path), which has \(frames) frames (0 to \(frames - 1)); choose an earlier --start-frame or --start-time"

@@ -74,7 +74,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let sequences = try loadSequences()
         if listSequences {
-            for sequence in sequences { LineOutput.standardOutput.write(SequenceListing(sequence, frameLimit: maxFrames).jsonLine) }
+            for sequence in sequences { try LineOutput.standardOutput.write(SequenceListing(sequence, frameLimit: maxFrames).jsonLine) }
             return
         }
         // Other trackers' folders are scored first, so a missing file fails before minutes of tracking.
@@ -91,8 +91,8 @@ struct EvalCommand: ParsableCommand {
             trackerName: trackerName)
         let table = EvalTable(names: sequences.map(\.name))
         let out = LineOutput.standardOutput
-        out.write("\(trackerName): one-pass evaluation of \(sequences.count) sequences, \(tracker.threads) thread(s)\n")
-        out.write(table.header + "\n")
+        try out.write("\(trackerName): one-pass evaluation of \(sequences.count) sequences, \(tracker.threads) thread(s)\n")
+        try out.write(table.header + "\n")
         let line = progress.line(unit: "frames")
         let totalFrames = sequences.reduce(0) { $0 + min($1.groundTruth.count, maxFrames ?? .max) }
         var framesDone = 0, sequencesDone = 0
@@ -103,7 +103,7 @@ struct EvalCommand: ParsableCommand {
             try folder.writePresence(run.presence, sequence: run.name)
             try folder.writeTrace(FrameTrace(predicted: run.boxes, groundTruth: run.groundTruth, scores: run.scores), sequence: run.name)
             line.clear()
-            out.write(table.row(result) + "\n")
+            try out.write(table.row(result) + "\n")
             (framesDone, sequencesDone) = (framesDone + run.boxes.count, sequencesDone + 1)
             if sequencesDone < sequences.count {
                 line.update(done: framesDone, total: totalFrames, label: "sequence \(sequencesDone + 1)/\(sequences.count)")
@@ -118,16 +118,16 @@ struct EvalCommand: ParsableCommand {
         let table = EvalTable(names: sequences.map(\.name))
         let out = LineOutput.standardOutput
         if !rowsPrinted {
-            out.write("\(report.tracker): scores of the boxes in \(folder.path)\n" + table.header + "\n")
-            for result in report.sequences { out.write(table.row(result) + "\n") }
+            try out.write("\(report.tracker): scores of the boxes in \(folder.path)\n" + table.header + "\n")
+            for result in report.sequences { try out.write(table.row(result) + "\n") }
         }
-        out.write(table.rule + "\n" + table.meanRow(report) + "\n")
+        try out.write(table.rule + "\n" + table.meanRow(report) + "\n")
         if !compared.isEmpty {
-            out.write("\n" + table.comparison([report] + compared).joined(separator: "\n") + "\n")
+            try out.write("\n" + table.comparison([report] + compared).joined(separator: "\n") + "\n")
         }
         try folder.writeReport(report)
         let plots = try EvalPlots.write([report] + compared, datasetName: datasetName, into: folder)
-        out.write("\nwrote \(folder.path): \(rowsPrinted ? "boxes, timings, traces, " : "")\((folder.reportPath as NSString).lastPathComponent), "
+        try out.write("\nwrote \(folder.path): \(rowsPrinted ? "boxes, timings, traces, " : "")\((folder.reportPath as NSString).lastPathComponent), "
             + plots.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + "\n")
     }
 

@@ -15,7 +15,7 @@ enum EvalPlots {
         for (file, plot) in plots {
             let path = URL(fileURLWithPath: folder.path).appendingPathComponent(file).path
             guard FileManager.default.createFile(atPath: path, contents: Data(plot.svg().utf8)) else {
-                throw .cannotWrite(path)
+                throw .cannotWrite(path, "the file cannot be created")
             }
             paths.append(path)
         }

@@ -24,7 +24,7 @@ struct InfoCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            LineOutput.standardOutput.write(String(decoding: try encoder.encode(info), as: UTF8.self) + "\n")
+            try LineOutput.standardOutput.write(String(decoding: try encoder.encode(info), as: UTF8.self) + "\n")
             return
         }
         func optional<T>(_ value: T?, _ format: (T) -> String) -> String { value.map(format) ?? "unknown" }
@@ -40,6 +40,6 @@ struct InfoCommand: ParsableCommand {
             "pixel format: " + (info.pixelFormat ?? "unknown"),
             "bit rate:     " + optional(info.bitRate) { String(format: "%.0f kbit/s", Double($0) / 1000) },
         ]
-        LineOutput.standardOutput.write(lines.joined(separator: "\n") + "\n")
+        try LineOutput.standardOutput.write(lines.joined(separator: "\n") + "\n")
     }
 }

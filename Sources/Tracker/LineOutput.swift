@@ -1,23 +1,60 @@
 import Foundation
 
-/// Where JSON lines go: stdout or a file, each line written through at once so a reader (or a
-/// crash) never sees half a line.
-struct LineOutput {
-    private let handle: FileHandle
+/// Where lines go: stdout or a file, each line written through at once so a reader never sees
+/// half a line. A failed write (a full disk, a closed pipe) throws, and a regular file is cut
+/// back to its last complete line, so what it holds stays one complete line per record.
+///
+/// A file path is opened the way a shell's `>` opens it: a regular file is created or
+/// truncated, a symbolic link is followed, a FIFO or device is written to; nothing is ever
+/// replaced by renaming.
+final class LineOutput: @unchecked Sendable {
+    private let descriptor: Int32
+    /// The file's path or "standard output", for messages.
+    private let name: String
+    /// Where the last complete line ends, when the output is a regular file (nil otherwise).
+    private var completeOffset: off_t?
 
     /// Standard output.
-    static let standardOutput = LineOutput(handle: .standardOutput)
+    static let standardOutput = LineOutput(descriptor: STDOUT_FILENO, name: "standard output")
 
-    private init(handle: FileHandle) { self.handle = handle }
-
-    /// Creates or truncates `path`.
-    init(path: String) throws(CommandError) {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw .cannotWrite(path)
+    private init(descriptor: Int32, name: String) {
+        self.descriptor = descriptor
+        self.name = name
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+            let offset = lseek(descriptor, 0, SEEK_CUR)
+            completeOffset = offset >= 0 ? offset : nil
         }
-        self.handle = handle
     }
 
-    /// Writes one complete line.
-    func write(_ line: String) { handle.write(Data(line.utf8)) }
+    /// Opens `path` for writing, creating or truncating a regular file.
+    convenience init(path: String) throws(CommandError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        self.init(descriptor: descriptor, name: path)
+    }
+
+    deinit {
+        if descriptor != STDOUT_FILENO { close(descriptor) }
+    }
+
+    /// Writes one complete line (or block of lines).
+    ///
+    /// - Throws: `CommandError.writeFailed` when the system refuses the bytes.
+    func write(_ line: String) throws(CommandError) {
+        var bytes = Array(line.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let reason = count < 0 ? String(cString: strerror(errno)) : "nothing was written"
+                if let completeOffset { _ = ftruncate(descriptor, completeOffset) }
+                throw .writeFailed(name, reason)
+            }
+            written += count
+        }
+        bytes.removeAll()
+        completeOffset = completeOffset.map { $0 + off_t(written) }
+    }
 }

@@ -37,7 +37,7 @@ final class ProgressLine {
     /// again at once.
     func clear() {
         guard isEnabled, widestLine > 0 else { return }
-        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: widestLine) + "\r").utf8))
+        StandardError.write("\r" + String(repeating: " ", count: widestLine) + "\r")
         widestLine = 0
         lastDrawn = nil
     }
@@ -45,7 +45,7 @@ final class ProgressLine {
     private func draw(_ line: String) {
         let padding = String(repeating: " ", count: max(0, widestLine - line.count))
         widestLine = max(widestLine, line.count)
-        FileHandle.standardError.write(Data(("\r" + line + padding).utf8))
+        StandardError.write("\r" + line + padding)
     }
 
     /// `h:mm:ss`.

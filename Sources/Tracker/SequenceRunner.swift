@@ -45,7 +45,8 @@ struct SequenceRunner: Sendable {
             trackingSeconds.append(updating.secondsElapsed)
         }
         let endToEndSeconds = opened.secondsElapsed
-        if groundTruth.count == sequence.groundTruth.count, try reader.nextFrame() != nil {
+        // With --max-frames the rest of the video is not the question.
+        if frameLimit == nil, try reader.nextFrame() != nil {
             throw SequenceRunError.moreFramesThanGroundTruth(
                 sequence: sequence.name, video: sequence.frames.displayPath, rows: groundTruth.count,
                 groundTruthPath: sequence.groundTruthPath)

@@ -102,7 +102,7 @@ struct TrackCommand: ParsableCommand {
                 let record = TrackRecord(
                     frame: frame.index, target: numbersTargets ? index : nil, timeSeconds: frame.timeSeconds, box: result.box, score: result.score,
                     isVisible: result.isVisible)
-                sink.write(record.jsonLine)
+                try sink.write(record.jsonLine)
             }
             try writer?.write(
                 FrameAnnotator.annotate(frame.image, frameIndex: frame.index, results: results), timeSeconds: frame.timeSeconds - first.timeSeconds)

@@ -72,19 +72,20 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         // Unbuffered, so progress reaches a log file as it happens.
-        func print(_ line: String) { LineOutput.standardOutput.write(line + "\n") }
+        func print(_ line: String) throws { try LineOutput.standardOutput.write(line + "\n") }
         MatrixMultiply.setThreadCount(threads)
         var trainer = try makeTrainer()
         let settings = trainer.configuration
-        let clips = try TrainingData.load(data, regionSize: settings.regionSize, log: { print($0) })
-            + TrainingData.photoClips(images, configuration: settings, log: { print($0) })
+        // Log lines inside loading and epochs may fail quietly: the next summary line's write throws.
+        let clips = try TrainingData.load(data, regionSize: settings.regionSize, log: { try? print($0) })
+            + TrainingData.photoClips(images, configuration: settings, log: { try? print($0) })
         let sampler = PairSampler(clips: clips, totalStride: trainer.network.inferenceNetwork().totalStride, training: settings)
         guard sampler.clipCount > 0 else { throw TrainError.noUsableClips }
         let validation = try validationData.map { try Dataset(contentsOf: $0).sequences }
         let files = TrainingFiles(model: output)
         var validationConfiguration = TrackerConfiguration()
         validationConfiguration.threads = threads
-        print("training \(settings.loss.rawValue) for \(settings.epochs) epochs of \(settings.pairsPerEpoch) pairs, "
+        try print("training \(settings.loss.rawValue) for \(settings.epochs) epochs of \(settings.pairsPerEpoch) pairs, "
             + "seed \(settings.seed), \(threads) threads, from epoch \(trainer.completedEpochs + 1)")
         let started = ContinuousClock.now
         var epochsThisRun = 0
@@ -100,7 +101,7 @@ struct TrainCommand: ParsableCommand {
                 guard progress.step == progress.steps || lastPrint.secondsElapsed >= 30 else { return }
                 lastPrint = .now
                 line.clear()
-                print(String(format: "epoch %d/%d step %d/%d loss %.4f %.1f pairs/s", progress.epoch + 1, totalEpochs,
+                try? print(String(format: "epoch %d/%d step %d/%d loss %.4f %.1f pairs/s", progress.epoch + 1, totalEpochs,
                     progress.step, progress.steps, progress.meanLoss, progress.pairsPerSecond))
             }
             epochsThisRun += 1
@@ -113,7 +114,7 @@ struct TrainCommand: ParsableCommand {
             let perEpoch = started.secondsElapsed / Double(epochsThisRun)
             summary += String(format: ", %.0f s/epoch, about %.0f min left", perEpoch, perEpoch * Double(settings.epochs - trainer.completedEpochs) / 60)
             line.clear()
-            print(summary)
+            try print(summary)
         }
     }
 

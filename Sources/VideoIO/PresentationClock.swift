@@ -14,11 +14,25 @@ struct PresentationClock {
         self.framesPerSecond = framesPerSecond
     }
 
-    /// Seconds from the start for a frame stamped `tick` (`AV_NOPTS_VALUE` if unstamped).
+    /// The last frame timed, and its time.
+    private var last: (frameIndex: Int, seconds: Double)?
+
+    /// Seconds from the start for frame `frameIndex`, stamped `tick` (`AV_NOPTS_VALUE` if
+    /// unstamped). Times always increase: a damaged stamp that repeats or goes back in time
+    /// gives one frame interval after the previous frame. Asking again for the same frame gives
+    /// the same time.
     mutating func seconds(atTick tick: Int64, frameIndex: Int) -> Double {
-        guard tick != cffmpeg_no_pts() else { return Double(frameIndex) / framesPerSecond }
-        let start = startTick ?? tick
-        startTick = start
-        return Double(tick - start) * secondsPerTick
+        if let last, last.frameIndex == frameIndex { return last.seconds }
+        var seconds = Double(frameIndex) / framesPerSecond
+        if tick != cffmpeg_no_pts() {
+            let start = startTick ?? tick
+            startTick = start
+            // In doubles: damaged stamps far apart would overflow a subtraction of Int64s.
+            seconds = (Double(tick) - Double(start)) * secondsPerTick
+        }
+        if !seconds.isFinite { seconds = Double(frameIndex) / framesPerSecond }
+        if let last, !(seconds > last.seconds) { seconds = last.seconds + 1 / framesPerSecond }
+        last = (frameIndex, seconds)
+        return seconds
     }
 }

@@ -29,6 +29,8 @@ public enum VideoError: Error, CustomStringConvertible, Equatable, Sendable {
             return "cannot open \(path): not a video FFmpeg can read (\(reason)); check that it is a complete video or image file, not cut short or of another type"
         case .noVideoStream(let path):
             return "cannot open \(path): it holds no video stream; pass a file that contains video"
+        case .unsupportedCodec(let path, "none", let reason):
+            return "cannot decode \(path): FFmpeg does not recognise its video codec (\(reason)); the file is damaged or of a kind this FFmpeg lacks, re-encode it, e.g. ffmpeg -i \(path) -c:v libx264 out.mp4"
         case .unsupportedCodec(let path, let codec, let reason):
             return "cannot decode \(path): this FFmpeg cannot decode its \(codec) video (\(reason)); re-encode it, e.g. ffmpeg -i \(path) -c:v libx264 out.mp4"
         case .decodingFailed(let path, let frameIndex, let reason):

@@ -128,7 +128,7 @@ final class TrackBadInputTests: XCTestCase {
             .appendingPathComponent("siamtrack-no-such-folder-\(UUID().uuidString)")
             .appendingPathComponent("track.jsonl").path
         let result = try SiamtrackProcess.run(["track", video, "--box", box, "--output", output])
-        assertFails(result, status: 1, mentioning: [output, "cannot create output file"])
+        assertFails(result, status: 1, mentioning: [output, "cannot open output file"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 }

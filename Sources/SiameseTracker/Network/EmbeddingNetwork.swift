@@ -29,6 +29,14 @@ public struct EmbeddingNetwork: Sendable {
         }
         var steps: [Step] = []
         var channels = 3
+        // Bounds that no sensible tracking network comes near, checked before anything is sized by them.
+        guard architecture.layers.count <= 256 else { throw invalid("\(architecture.layers.count) layers; at most 256") }
+        for layer in architecture.layers {
+            for (what, value, limit) in [("kernel size", layer.kernelSize, 64), ("stride", layer.stride, 64),
+                                         ("input channels", layer.inputChannels, 8192), ("output channels", layer.outputChannels, 8192)] {
+                if let value, value > limit { throw invalid("a layer has \(what) \(value); at most \(limit)") }
+            }
+        }
         for layer in architecture.layers {
             switch layer.kind {
             case .convolution:
@@ -75,6 +83,12 @@ public struct EmbeddingNetwork: Sendable {
         }
         self.steps = steps
         self.architecture = architecture
+        // Finite weights can still overflow (1e30 everywhere): such a model would score nan.
+        let exemplarSide = TrackerConfiguration().exemplarSize
+        guard outputSize(for: exemplarSide) > 0 else { throw invalid("a \(exemplarSide)-px exemplar gives no output") }
+        var probe = CropBatch(batch: 1, side: exemplarSide)
+        for i in probe.values.indices { probe.values[i] = Float(i * 37 % 256) }
+        guard embed(probe).values.allSatisfy(\.isFinite) else { throw invalid("its outputs overflow to infinity or NaN") }
     }
 
     /// Loads a network from a safetensors file whose metadata holds its architecture.

@@ -62,11 +62,21 @@ package struct SafeTensors: Sendable, Equatable {
                 let offsets = (info["data_offsets"] as? [NSNumber])?.map(\.intValue), offsets.count == 2
             else { throw malformed("tensor \(name) lacks dtype, shape or data_offsets") }
             guard dtype == "F32" else { throw malformed("tensor \(name) has dtype \(dtype); only F32 is supported") }
-            let count = shape.reduce(1, *)
-            let begin = dataStart + offsets[0], end = dataStart + offsets[1]
-            guard shape.allSatisfy({ $0 >= 0 }), offsets[0] >= 0, end - begin == count * 4, end <= bytes.count else {
+            // Every product and sum is bounded by the file's size before it is formed: a crafted
+            // header must not overflow them.
+            let room = bytes.count - dataStart
+            var count = 1
+            for dimension in shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+                guard dimension >= 0, !overflow, product <= room else {
+                    throw malformed("tensor \(name) has shape \(shape), larger than the file")
+                }
+                count = product
+            }
+            guard offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= room, offsets[1] - offsets[0] == count * 4 else {
                 throw malformed("tensor \(name) has byte range \(offsets) that does not fit its shape \(shape) or the file")
             }
+            let begin = dataStart + offsets[0], end = dataStart + offsets[1]
             var values = [Float](repeating: 0, count: count)
             values.withUnsafeMutableBytes { target in
                 bytes.withUnsafeBytes { source in

@@ -20,6 +20,12 @@ public struct SiamFCTracker: Sendable {
     private let exemplarEmbedding: FeatureMap
     /// `‖φ(z)‖²`: the score of the exemplar against itself, the reference for confidence.
     private let exemplarEnergy: Float
+    /// Standard deviation of the exemplar crop's values (0 to 255): near 0 when the start box
+    /// holds no picture to follow (a black or blank first frame).
+    public let exemplarContrast: Double
+    /// Contrast under which confidences are scaled down in proportion: a template without texture
+    /// matches any blank region perfectly, and that must not read as certainty.
+    public static let fullConfidenceContrast = 4.0
     private let initialTargetSize: Size
     /// Side of the exemplar region in frame pixels at the initial size.
     private let initialExemplarSide: Double
@@ -66,6 +72,7 @@ public struct SiamFCTracker: Sendable {
         cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
         exemplarEmbedding = network.embed(crop)
         exemplarEnergy = exemplarEmbedding.values.reduce(0) { $0 + $1 * $1 }
+        exemplarContrast = Self.standardDeviation(crop.values)
         let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
         guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
         workspace = SearchWorkspace(
@@ -224,8 +231,9 @@ public struct SiamFCTracker: Sendable {
 
         // The confidence is the match with the exemplar at the peak, whatever moved the peak there.
         // Without the online models the maps hold raw correlations (plain SiamFC, bit for bit).
-        let confidence = exemplarEnergy > 0
+        let match = exemplarEnergy > 0
             ? (blends ? exemplarScore(at: peak, mapSide: workspace.scoreMaps.width) : Double(peak.rawScore / exemplarEnergy)) : 0
+        let confidence = match * textureFactor
         times.postProcessingSeconds += stopwatch.lap()
         return NearbyResult(peak: peak, searchSide: searchSide, confidence: confidence)
     }
@@ -271,7 +279,16 @@ public struct SiamFCTracker: Sendable {
         let position = Point(
             x: tiles[tile].x + (Double(column) - middle) * framePixelsPerCell, y: tiles[tile].y + (Double(row) - middle) * framePixelsPerCell)
         times.redetectionSeconds += stopwatch.lap()
-        return (position, Double(best / exemplarEnergy))
+        return (position, Double(best / exemplarEnergy) * textureFactor)
+    }
+
+    /// 1, or less in proportion for an exemplar of little contrast.
+    private var textureFactor: Double { min(1, exemplarContrast / Self.fullConfidenceContrast) }
+
+    private static func standardDeviation(_ values: [Float]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let mean = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
+        return (values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count)).squareRoot()
     }
 
     /// The exemplar's score at the peak, read bilinearly from `workspace.exemplarScores`.
