@@ -1,4 +1,5 @@
 import Geometry
+import Imaging
 import TestSupport
 import XCTest
 
@@ -55,5 +56,15 @@ final class LostAndFoundTests: XCTestCase {
 
         XCTAssertEqual(withLookAlike, without)
         XCTAssertGreaterThan(withLookAlike.last!.box.intersectionOverUnion(scene.box(patchAt: 40, 36)), 0.5, "the target is found again")
+    }
+
+    func testABlankFirstFrameGivesNoConfidenceInsteadOfCertainty() throws {
+        let black = RGBImage(width: 160, height: 120, pixels: [UInt8](repeating: 0, count: 160 * 120 * 3))
+        var tracker = try SiamFCTracker(network: network, frame: black, box: Box(x: 40, y: 30, width: 40, height: 40))
+
+        XCTAssertEqual(tracker.exemplarContrast, 0)
+        let results = (0..<10).map { _ in tracker.update(frame: black) }
+        XCTAssertTrue(results.allSatisfy { $0.score == 0 }, "\(results.map(\.score))")
+        XCTAssertFalse(results.last!.isVisible, "nothing to follow is nothing seen")
     }
 }

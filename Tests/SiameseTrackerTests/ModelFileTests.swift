@@ -61,4 +61,43 @@ final class ModelFileTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("no siamtrack.architecture"), "\(error)")
         }
     }
+
+    // MARK: Crafted files (hostile input)
+
+    /// A file of one tensor whose header says `shape` and `offsets`, with 16 bytes of data.
+    private func crafted(shape: String, offsets: String) -> Data {
+        let header = Data("{\"t\":{\"dtype\":\"F32\",\"shape\":\(shape),\"data_offsets\":\(offsets)}}".utf8)
+        var length = UInt64(header.count).littleEndian
+        return Data(bytes: &length, count: 8) + header + Data(count: 16)
+    }
+
+    func testHeadersThatWouldOverflowAreRefusedNotTrapped() {
+        let cases = [
+            ("[4294967296,4294967296,16]", "[0,16]"), ("[4,1]", "[9223372036854775000,9223372036854775807]"),
+            ("[2]", "[8,0]"), ("[-1,4]", "[0,16]"), ("[4]", "[0,16000000000000000000]"),
+        ]
+        for (shape, offsets) in cases {
+            XCTAssertThrowsError(try SafeTensors(data: crafted(shape: shape, offsets: offsets), path: "c")) { error in
+                guard case ModelError.malformed = error else { return XCTFail("\(shape) \(offsets): \(error)") }
+            }
+        }
+        XCTAssertNoThrow(try SafeTensors(data: crafted(shape: "[4]", offsets: "[0,16]"), path: "c"))
+    }
+
+    func testAbsurdLayerSizesAndOverflowingWeightsAreRefusedAtLoad() throws {
+        var file = SafeTensors.untrainedNetwork(.compact, seed: 1)
+        var architecture = NetworkArchitecture.compact
+        architecture.layers[3] = .maxPool(kernel: 1 << 62, stride: 1 << 62)
+        file.metadata[NetworkArchitecture.metadataKey] = architecture.metadataJSON
+        XCTAssertThrowsError(try EmbeddingNetwork(file: file, path: "m")) { error in
+            XCTAssertTrue("\(error)".contains("kernel size 4611686018427387904; at most 64"), "\(error)")
+        }
+        file = SafeTensors.untrainedNetwork(.compact, seed: 1)
+        for name in file.tensors.keys where name.hasSuffix(".weight") {
+            file.tensors[name]!.values = file.tensors[name]!.values.map { _ in 1e18 }
+        }
+        XCTAssertThrowsError(try EmbeddingNetwork(file: file, path: "m")) { error in
+            XCTAssertTrue("\(error)".contains("overflow"), "\(error)")
+        }
+    }
 }
