@@ -18,8 +18,9 @@ struct PresentationClock {
     private var last: (frameIndex: Int, seconds: Double)?
 
     /// Seconds from the start for frame `frameIndex`, stamped `tick` (`AV_NOPTS_VALUE` if
-    /// unstamped). Times always increase: a damaged stamp that repeats or goes back in time
-    /// gives one frame interval after the previous frame. Asking again for the same frame gives
+    /// unstamped). Times always increase by at least half a millisecond: a damaged stamp that
+    /// repeats, goes back in time or comes too soon gives one frame interval after the previous
+    /// frame. Asking again for the same frame gives
     /// the same time.
     mutating func seconds(atTick tick: Int64, frameIndex: Int) -> Double {
         if let last, last.frameIndex == frameIndex { return last.seconds }
@@ -31,7 +32,11 @@ struct PresentationClock {
             seconds = (Double(tick) - Double(start)) * secondsPerTick
         }
         if !seconds.isFinite { seconds = Double(frameIndex) / framesPerSecond }
-        if let last, !(seconds > last.seconds) { seconds = last.seconds + 1 / framesPerSecond }
+        // Frames less than half a millisecond apart are not real (nor apart once printed to the
+        // microsecond); a damaged header's rate is not trusted beyond 1,000 fps either.
+        if let last, !(seconds >= last.seconds + 0.0005) {
+            seconds = last.seconds + 1 / (framesPerSecond <= 1000 ? framesPerSecond : VideoReader.assumedImageFramesPerSecond)
+        }
         last = (frameIndex, seconds)
         return seconds
     }
