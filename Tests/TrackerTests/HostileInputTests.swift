@@ -70,6 +70,15 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(message.split(separator: "\n").count, 1)
     }
 
+    func testExtremeNumbersAreRefusedWhereTheyEnter() throws {
+        assertFails(try SiamtrackProcess.run(["track", video, "--box", "10,10,1e20,1e20"]), status: 1, mentioning: ["4 times"])
+        assertFails(try SiamtrackProcess.run(["track", video, "--box", "10,10,0.001,0.001"]), status: 1, mentioning: ["smaller than a pixel"])
+        assertFails(try SiamtrackProcess.run(["track", video, "--box", box, "--scale-step", "inf"]), status: 2, mentioning: ["--scale-step"])
+        assertFails(try SiamtrackProcess.run(["track", video, "--box", box, "--threads", "10000"]), status: 2, mentioning: ["--threads"])
+        let negative = try SiamtrackProcess.run(["track", video, "--box=-5,-5,40,40", "--end-frame", "2"])
+        XCTAssertEqual(negative.status, 0, negative.summary)
+    }
+
     func testHexadecimalBoxesAreUsageErrors() throws {
         assertFails(try SiamtrackProcess.run(["track", video, "--box", "0x10,10,20,20"]), status: 2, mentioning: ["--box", "four numbers"])
     }
