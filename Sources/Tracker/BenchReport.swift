@@ -35,6 +35,8 @@ struct BenchReport: Codable {
     let warmUpFrames: Int
     /// Threads of the network and of the decoder.
     let threads: Int
+    /// The number format the network computed in: "float32" or "bfloat16".
+    let networkPrecision: String
     /// Processors the system offers.
     let processorCount: Int
     /// The system's load average over the minute before measuring: near or above
@@ -73,7 +75,7 @@ struct BenchReport: Codable {
     /// floating-point operations on one frame's search crops.
     init(
         passes: [BenchMeasurement.Pass], pipelinedFramesPerSecond: [Double], decodeAloneFramesPerSecond: [Double], absentUpdateSeconds: Double,
-        video: String, warmUpFrames: Int, threads: Int, loadAverageBeforeMeasuring: Double?,
+        video: String, warmUpFrames: Int, threads: Int, networkPrecision: String, loadAverageBeforeMeasuring: Double?,
         embeddingOperationsPerFrame: Int, matrixMultiplyGigaflopsPerSecond: Double
     ) {
         precondition(!passes.isEmpty, "a report needs at least one pass")
@@ -97,6 +99,7 @@ struct BenchReport: Codable {
         repetitions = passes.count
         self.warmUpFrames = warmUpFrames
         self.threads = threads
+        self.networkPrecision = networkPrecision
         processorCount = ProcessInfo.processInfo.activeProcessorCount
         self.loadAverageBeforeMeasuring = loadAverageBeforeMeasuring
         initialisationMilliseconds = (passes.map(\.initialisationSeconds).median ?? 0) * 1000
@@ -128,7 +131,7 @@ struct BenchReport: Codable {
         return ([
             "video: \(video) (\(frameWidth)x\(frameHeight))",
             "frames: \(trackedFramesPerRepetition) tracked x \(repetitions) repetitions, after \(warmUpFrames) warm-up frames",
-            "threads: \(threads) (network and decoder) on \(processorCount) processors, load average "
+            "threads: \(threads) (network and decoder) on \(processorCount) processors, network in \(networkPrecision), load average "
                 + (loadAverageBeforeMeasuring.map { String(format: "%.2f", $0) } ?? "unknown") + " before measuring",
             "",
             "stage                            median ms/frame",

@@ -6,6 +6,9 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Threads for the network and for the video decoder (1...\(TrackerConfiguration.maximumThreads)).", valueName: "n"))
     var threads = TrackerConfiguration().threads
 
+    @Option(help: "Number format of the network: automatic (bfloat16 where the CPU computes it natively), float32 or bfloat16.")
+    var precision = TrackerConfiguration().precision
+
     @Option(help: "Search scales per frame: 1, 3 or 5 (fewer is faster, blind to size changes with 1).")
     var scales = TrackerConfiguration().scaleCount
 
@@ -86,6 +89,7 @@ struct TrackerOptions: ParsableArguments {
     var configuration: TrackerConfiguration {
         var configuration = TrackerConfiguration()
         configuration.threads = threads
+        configuration.precision = precision
         configuration.scaleCount = scales
         configuration.scaleStep = scaleStep
         configuration.scalePenalty = scalePenalty
@@ -106,3 +110,5 @@ struct TrackerOptions: ParsableArguments {
         return configuration
     }
 }
+
+extension NetworkPrecision: ExpressibleByArgument {}

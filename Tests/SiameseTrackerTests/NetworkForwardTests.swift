@@ -50,6 +50,18 @@ final class NetworkForwardTests: XCTestCase {
         for (a, b) in zip(fast.values, slow.values) { XCTAssertEqual(a, b, accuracy: 1e-4 * scale) }
     }
 
+    func testBFloat16EmbeddingAgreesWithFloat32ToBFloat16Precision() throws {
+        guard NetworkPrecision.automatic.usesBFloat16 == true else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
+        let network = try EmbeddingNetwork.bundledDefault()
+        let crop = TestData.randomMap(channels: 3, batch: 1, height: 127, width: 127, seed: 5, range: 0...255)
+        let exact = network.embed(TestData.crops(from: crop)), rounded = network.embed(TestData.crops(from: crop), bfloat16: true)
+        let scale = exact.values.map(abs).max()!
+        let largest = zip(exact.values, rounded.values).map { abs($0 - $1) }.max()!
+        // Five layers of 8-bit mantissas: a few percent of the largest output at most, and not nothing.
+        XCTAssertLessThan(largest, 0.05 * scale)
+        XCTAssertGreaterThan(largest, 0, "bfloat16 was not used")
+    }
+
     func testAReLUThatNoConvolutionAbsorbsRunsOnItsOwn() throws {
         let architecture = NetworkArchitecture(layers: [
             .convolution("conv1", 3, 8, kernel: 3), .maxPool(kernel: 2, stride: 2), .relu, .convolution("conv2", 8, 4, kernel: 3),

@@ -31,13 +31,14 @@ final class InferencePlan: @unchecked Sendable {
     private let output: dnnl_memory_t
 
     /// Compiles `network` for `batch` RGB images of `height` x `width` pixels, pixel-interleaved
-    /// as in a `CropBatch`.
-    init(network: EmbeddingNetwork, batch: Int, height: Int, width: Int) {
+    /// as in a `CropBatch`; with `bfloat16`, convolutions take bfloat16 inputs and weights
+    /// (`NetworkPrecision`), which the caller has checked the CPU computes.
+    init(network: EmbeddingNetwork, batch: Int, height: Int, width: Int, bfloat16: Bool = false) {
         precondition(batch > 0 && network.outputSize(for: height) > 0 && network.outputSize(for: width) > 0, "input too small")
         var stream: dnnl_stream_t?
         OneDNN.check(dnnl_stream_create(&stream, OneDNN.engine, UInt32(dnnl_stream_default_flags.rawValue)), "create a stream")
         let inputDescriptor = OneDNN.descriptor([batch, 3, height, width], tag: dnnl_nhwc)
-        var builder = Builder(stream: stream!, batch: batch, input: inputDescriptor, height: height, width: width)
+        var builder = Builder(stream: stream!, batch: batch, input: inputDescriptor, height: height, width: width, bfloat16: bfloat16)
         input = builder.current
         for step in network.steps {
             switch step {
@@ -91,14 +92,17 @@ final class InferencePlan: @unchecked Sendable {
     private struct Builder {
         let stream: dnnl_stream_t
         let batch: Int
+        /// Whether convolutions compute in bfloat16.
+        let bfloat16: Bool
         var channels: Int, height: Int, width: Int
         var current: dnnl_memory_t
         var operations: [Operation] = []
         var memories: [dnnl_memory_t] = []
 
-        init(stream: dnnl_stream_t, batch: Int, input: dnnl_memory_desc_t, height: Int, width: Int) {
+        init(stream: dnnl_stream_t, batch: Int, input: dnnl_memory_desc_t, height: Int, width: Int, bfloat16: Bool) {
             self.stream = stream
             self.batch = batch
+            self.bfloat16 = bfloat16
             (channels, self.height, self.width) = (3, height, width)
             current = OneDNN.memory(input, owned: false)
             memories.append(current)
@@ -108,10 +112,11 @@ final class InferencePlan: @unchecked Sendable {
         mutating func append(_ convolution: Convolution, relu: Bool) {
             let k = convolution.kernelSize, s = convolution.stride
             let outHeight = (height - k) / s + 1, outWidth = (width - k) / s + 1
-            var source = OneDNN.descriptor([batch, channels, height, width], tag: dnnl_format_tag_any)
-            var weights = OneDNN.descriptor([convolution.outputChannels, channels, k, k], tag: dnnl_format_tag_any)
+            let type = bfloat16 ? dnnl_bf16 : dnnl_f32
+            var source = OneDNN.descriptor([batch, channels, height, width], tag: dnnl_format_tag_any, type: type)
+            var weights = OneDNN.descriptor([convolution.outputChannels, channels, k, k], tag: dnnl_format_tag_any, type: type)
             var bias = OneDNN.descriptor([convolution.outputChannels], tag: dnnl_a)
-            var destination = OneDNN.descriptor([batch, convolution.outputChannels, outHeight, outWidth], tag: dnnl_format_tag_any)
+            var destination = OneDNN.descriptor([batch, convolution.outputChannels, outHeight, outWidth], tag: dnnl_format_tag_any, type: type)
             var description = dnnl_convolution_desc_t()
             OneDNN.check(
                 dnnl_convolution_forward_desc_init(
@@ -149,7 +154,7 @@ final class InferencePlan: @unchecked Sendable {
             let k = pool.kernelSize, s = pool.stride
             let outHeight = (height - k) / s + 1, outWidth = (width - k) / s + 1
             var source = OneDNN.descriptor(of: current)
-            var destination = OneDNN.descriptor([batch, channels, outHeight, outWidth], tag: dnnl_format_tag_any)
+            var destination = OneDNN.descriptor([batch, channels, outHeight, outWidth], tag: dnnl_format_tag_any, type: source.data_type)
             var description = dnnl_pooling_desc_t()
             OneDNN.check(
                 dnnl_pooling_forward_desc_init(

@@ -19,10 +19,10 @@ enum OneDNN {
 
     /// A float descriptor with oneDNN's dimension order (N, C, H, W for maps) and a format tag;
     /// `dnnl_format_tag_any` lets a primitive choose its layout.
-    static func descriptor(_ dimensions: [Int], tag: dnnl_format_tag_t) -> dnnl_memory_desc_t {
+    static func descriptor(_ dimensions: [Int], tag: dnnl_format_tag_t, type: dnnl_data_type_t = dnnl_f32) -> dnnl_memory_desc_t {
         var descriptor = dnnl_memory_desc_t()
         let dims = dimensions.map(Int64.init)
-        check(dnnl_memory_desc_init_by_tag(&descriptor, Int32(dims.count), dims, dnnl_f32, tag), "describe \(dimensions)")
+        check(dnnl_memory_desc_init_by_tag(&descriptor, Int32(dims.count), dims, type, tag), "describe \(dimensions)")
         return descriptor
     }
 
@@ -56,4 +56,25 @@ enum OneDNN {
     static func descriptor(_ primitive: dnnl_primitive_desc_t, _ query: dnnl_query_t) -> dnnl_memory_desc_t {
         dnnl_primitive_desc_query_md(primitive, query, 0)!.pointee
     }
+
+    /// Whether oneDNN has a native bfloat16 convolution for this CPU: a small one is described
+    /// once, and refused where only emulation (or nothing) would do.
+    static let computesBFloat16: Bool = {
+        var source = descriptor([1, 16, 8, 8], tag: dnnl_format_tag_any, type: dnnl_bf16)
+        var weights = descriptor([16, 16, 3, 3], tag: dnnl_format_tag_any, type: dnnl_bf16)
+        var bias = descriptor([16], tag: dnnl_a)
+        var destination = descriptor([1, 16, 6, 6], tag: dnnl_format_tag_any, type: dnnl_bf16)
+        var description = dnnl_convolution_desc_t()
+        guard dnnl_convolution_forward_desc_init(
+            &description, dnnl_forward_inference, dnnl_convolution_direct, &source, &weights, &bias, &destination,
+            [1, 1], [0, 0], [0, 0]) == dnnl_success
+        else { return false }
+        var primitive: dnnl_primitive_desc_t?
+        guard dnnl_primitive_desc_create(&primitive, &description, nil, engine, nil) == dnnl_success else { return false }
+        defer { dnnl_primitive_desc_destroy(primitive) }
+        // oneDNN names its implementations; "ref" ones are slow emulations, not worth it.
+        var name: UnsafePointer<CChar>?
+        guard dnnl_primitive_desc_query(primitive, dnnl_query_impl_info_str, 0, &name) == dnnl_success, let name else { return false }
+        return !String(cString: name).contains("ref")
+    }()
 }

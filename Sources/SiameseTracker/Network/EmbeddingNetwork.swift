@@ -119,12 +119,12 @@ public struct EmbeddingNetwork: Sendable {
     /// `bundledDefault()`, read once per process.
     static let bundledDefaultShared = Result { () throws(ModelError) in try bundledDefault() }
 
-    /// Embeds a batch of crops into feature maps.
+    /// Embeds a batch of crops into feature maps, in bfloat16 if asked (`NetworkPrecision`).
     ///
     /// Compiles an `InferencePlan` for the batch's shape on each call; a tracker, which embeds
     /// many batches of one shape, keeps its plan instead.
-    package func embed(_ crops: CropBatch) -> FeatureMap {
-        let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side)
+    package func embed(_ crops: CropBatch, bfloat16: Bool = false) -> FeatureMap {
+        let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side, bfloat16: bfloat16)
         var output = plan.makeOutput()
         plan.run(crops, into: &output)
         return output

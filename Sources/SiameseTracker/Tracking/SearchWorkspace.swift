@@ -8,6 +8,8 @@ final class SearchWorkspace: @unchecked Sendable {
     private let network: EmbeddingNetwork
     /// Side of the exemplar embedding the score maps are correlated with.
     private let exemplarSide: Int
+    /// Whether the plan computes in bfloat16.
+    private let bfloat16: Bool
     /// The embedding network compiled for `crops`.
     let plan: InferencePlan
     /// One search crop per scale.
@@ -25,11 +27,13 @@ final class SearchWorkspace: @unchecked Sendable {
     var spectra: CorrelationFilter.Spectra?
 
     /// Compiles `network` for `scaleCount` search crops of `searchSize` pixels, to be correlated
-    /// with an exemplar embedding of side `exemplarSide`, with room for their spectra if asked.
-    init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int, exemplarSide: Int, withSpectra: Bool) {
+    /// with an exemplar embedding of side `exemplarSide`, with room for their spectra if asked, in
+    /// bfloat16 if asked.
+    init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int, exemplarSide: Int, withSpectra: Bool, bfloat16: Bool) {
         self.network = network
         self.exemplarSide = exemplarSide
-        plan = InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize)
+        self.bfloat16 = bfloat16
+        plan = InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, bfloat16: bfloat16)
         crops = CropBatch(batch: scaleCount, side: searchSize)
         embedding = plan.makeOutput()
         let mapSide = plan.outputHeight - exemplarSide + 1
@@ -41,6 +45,7 @@ final class SearchWorkspace: @unchecked Sendable {
     /// A workspace of the same shapes that shares nothing with this one.
     func fresh() -> SearchWorkspace {
         SearchWorkspace(
-            network: network, scaleCount: crops.batch, searchSize: crops.side, exemplarSide: exemplarSide, withSpectra: spectra != nil)
+            network: network, scaleCount: crops.batch, searchSize: crops.side, exemplarSide: exemplarSide, withSpectra: spectra != nil,
+            bfloat16: bfloat16)
     }
 }

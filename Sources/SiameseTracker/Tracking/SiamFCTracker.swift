@@ -68,16 +68,19 @@ public struct SiamFCTracker: Sendable {
         guard network.outputSize(for: exemplarSize) > 0 else {
             throw .invalidConfiguration("the exemplar size is too small for this network")
         }
+        guard let bfloat16 = configuration.precision.usesBFloat16 else {
+            throw .invalidConfiguration("this CPU does not compute bfloat16; use precision automatic or float32")
+        }
         var crop = CropBatch(batch: 1, side: exemplarSize)
         cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
-        exemplarEmbedding = network.embed(crop)
+        exemplarEmbedding = network.embed(crop, bfloat16: bfloat16)
         exemplarEnergy = exemplarEmbedding.values.reduce(0) { $0 + $1 * $1 }
         exemplarContrast = Self.standardDeviation(crop.values)
         let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
         guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
         workspace = SearchWorkspace(
             network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width,
-            withSpectra: configuration.filterInfluence > 0)
+            withSpectra: configuration.filterInfluence > 0, bfloat16: bfloat16)
         peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
         guard configuration.filterInfluence > 0 || configuration.colourInfluence > 0 else { return }
         // The online models learn from the first frame's search crops, as they will from later ones'.
