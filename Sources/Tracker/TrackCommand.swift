@@ -1,7 +1,6 @@
 import ArgumentParser
 import Geometry
 import SiameseTracker
-import VideoIO
 
 /// `siamtrack track VIDEO --box x,y,w,h`: one JSON line per decoded frame and target, and
 /// optionally the video with the boxes drawn.
@@ -76,45 +75,14 @@ struct TrackCommand: ParsableCommand {
 
     func run() throws {
         let starts = try box + (boxes.map(TargetBoxesFile.read) ?? [])
-        let numbersTargets = starts.count > 1 || boxes != nil
+        let job = TrackJob(
+            video: video, boxes: starts, numbersTargets: starts.count > 1 || boxes != nil, range: range, render: render,
+            configuration: settings.configuration)
         let network = try model.load()
-        let range = range
-        let reader = try VideoReader(path: video, threads: settings.threads)
-        let framesPerSecond = reader.framesPerSecond ?? VideoReader.assumedImageFramesPerSecond
-        let videoFrames = reader.frameCount ?? reader.durationSeconds.map { Int(($0 * framesPerSecond).rounded()) }
-        let skipped = try reader.skipFrames { range.isBeforeStart(index: $0, timeSeconds: $1) }
-        let frames = FramePrefetcher(reader)
-        guard let first = try frames.nextFrame() else {
-            throw range.start == nil ? CommandError.emptyVideo(video) : CommandError.startPastEnd(video: video, frames: skipped)
-        }
-        var targets = try TargetTrackers(network: network, configuration: settings.configuration, frame: first.image, boxes: starts)
-        let writer = try render.map {
-            try VideoWriter(path: $0, width: first.image.width, height: first.image.height, framesPerSecond: framesPerSecond, threads: settings.threads,
-                firstImageNumber: first.index)
-        }
-        let sink = try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput
         let line = progress.line(unit: "frames")
-        let total = videoFrames.map { range.frameCount(inVideoOf: $0, framesPerSecond: framesPerSecond) }
-        var done = 0
-
-        func emit(_ frame: VideoFrame, _ results: [TrackingResult]) throws {
-            for (index, result) in results.enumerated() {
-                let record = TrackRecord(
-                    frame: frame.index, target: numbersTargets ? index : nil, timeSeconds: frame.timeSeconds, box: result.box, score: result.score,
-                    isVisible: result.isVisible)
-                try sink.write(record.jsonLine)
-            }
-            try writer?.write(
-                FrameAnnotator.annotate(frame.image, frameIndex: frame.index, results: results), timeSeconds: frame.timeSeconds - first.timeSeconds)
-            done += 1
-            line.update(done: done, total: total)
-        }
-
-        try emit(first, starts.map { TrackingResult(box: $0, score: 1) })
-        while let frame = try frames.nextFrame(), !range.isPastEnd(index: frame.index, timeSeconds: frame.timeSeconds) {
-            try emit(frame, targets.update(frame: frame.image))
-        }
-        line.clear()
-        try writer?.finish()
+        defer { line.clear() }
+        _ = try job.run(
+            network: network, openOutput: { try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput },
+            progress: { line.update(done: $0, total: $1) })
     }
 }

@@ -130,6 +130,23 @@ public struct EmbeddingNetwork: Sendable {
         return output
     }
 
+    /// A 64-bit FNV-1a hash, in hexadecimal, of the architecture and every parameter as computed
+    /// (batch norm folded): two networks that give the same embeddings have the same fingerprint,
+    /// whatever file they came from. Batch runs record it to know what made an output.
+    package var fingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ value: UInt32) {
+            for shift in stride(from: 0, to: 32, by: 8) {
+                hash = (hash ^ UInt64((value >> UInt32(shift)) & 0xff)) &* 0x0000_0100_0000_01b3
+            }
+        }
+        for byte in architecture.metadataJSON.utf8 { mix(UInt32(byte)) }
+        for convolution in steps.compactMap(\.convolution) {
+            for value in convolution.weights + convolution.bias { mix(value.bitPattern) }
+        }
+        return String(hash, radix: 16)
+    }
+
     /// Channels of the embedding.
     package var outputChannels: Int {
         steps.compactMap(\.convolution).last?.outputChannels ?? 3

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SiameseTracker
+
+/// `siamtrack batch MANIFEST --out-dir DIR`: many videos, each tracked as `track` would, resumably,
+/// in parallel, and shardable across machines.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Track every video of a JSON Lines manifest into DIR/NAME.jsonl, resumably and in parallel.",
+        discussion: """
+            Manifest lines: {"video": "path", "box": [x, y, w, h]} with optional "boxes" (several \
+            targets), "start_frame" and "name" (the output's stem). Relative paths are relative to \
+            the manifest's folder. Each entry's DIR/NAME.jsonl holds exactly what `track` prints, \
+            written aside and renamed when complete. An entry already done for the same video \
+            (path, size, modification time), boxes, start, model and settings is skipped: \
+            DIR/.siamtrack-batch/NAME.json records what made each output. A failed entry is \
+            recorded with its error and the batch goes on. DIR/summary.json (summary-I-of-N.json \
+            with --shard) lists every entry. Exit 0 when all succeeded, 1 when some failed, 2 for \
+            a bad manifest.
+            """)
+
+    @Argument(help: "The manifest: JSON Lines, one video per line.")
+    var manifest: String
+
+    @Option(name: [.customShort("o"), .customLong("out-dir"), .customLong("output")], help: ArgumentHelp("Folder for the outputs.", valueName: "dir"))
+    var outDir: String
+
+    @Option(help: ArgumentHelp("Entries tracked at once (each with --threads threads).", valueName: "n"))
+    var jobs = 1
+
+    @Option(help: ArgumentHelp("Take only the entries whose position modulo N is I (0-based), for N machines sharing one manifest.", valueName: "I/N"),
+            transform: BatchShard.parse)
+    var shard: BatchShard?
+
+    @OptionGroup var progress: ProgressOption
+    @OptionGroup var model: ModelOption
+    @OptionGroup(title: "Tracker settings") var settings: TrackerOptions
+
+    func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must lie in 1...256") }
+    }
+
+    func run() throws {
+        let entries: [BatchManifest.Entry]
+        do {
+            entries = try BatchManifest(path: manifest).entries.filter { shard?.takes($0.position) ?? true }
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let folder = BatchFolder(path: outDir)
+        try folder.create()
+        let network = try model.load()
+        let configuration = settings.configuration
+        let identity = BatchEntryRecord.Identity(model: network.fingerprint, settings: configuration.metadataJSON)
+        let line = progress.line(unit: "frames")
+        let state = BatchProgress(total: entries.count, line: line)
+        var results = [BatchEntryResult?](repeating: nil, count: entries.count)
+        let lock = NSLock()
+        var next = 0
+        let workers = min(jobs, entries.count)
+        let work = { () -> Void in
+            while true {
+                let index: Int? = lock.withLock {
+                    defer { next += 1 }
+                    return next < entries.count ? next : nil
+                }
+                guard let index else { return }
+                let result = folder.run(entries[index], network: network, configuration: configuration, identity: identity) { state.frameDone() }
+                lock.withLock { results[index] = result }
+                state.entryDone()
+            }
+        }
+        if workers <= 1 {
+            work()
+        } else {
+            let box = UncheckedWork(work: work)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in box.work() }
+        }
+        line.clear()
+        let finished = results.compactMap { $0 }
+        let summaryName = shard.map { "summary-\($0.index)-of-\($0.count).json" } ?? "summary.json"
+        try folder.writeSummary(finished, named: summaryName)
+        let failed = finished.filter { $0.status == .failed }.count
+        if failed > 0 { throw BatchError.entriesFailed(failed: failed, of: finished.count, summary: folder.path(summaryName)) }
+    }
+
+    /// The worker closure, shared with Dispatch's threads; its state is guarded by the lock.
+    private struct UncheckedWork: @unchecked Sendable { let work: () -> Void }
+}
+
+/// `--shard I/N`.
+struct BatchShard: Equatable {
+    let index: Int, count: Int
+
+    /// Whether the entry at `position` belongs to this shard.
+    func takes(_ position: Int) -> Bool { position % count == index }
+
+    /// Parses `I/N` with 0 <= I < N.
+    static func parse(_ text: String) throws -> BatchShard {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (0..<count).contains(index) else {
+            throw ValidationError("must be I/N with 0 <= I < N, e.g. 0/4")
+        }
+        return BatchShard(index: index, count: count)
+    }
+}
+
+/// Entries and frames done over the whole batch, for the progress line.
+private final class BatchProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let line: ProgressLine
+    private var entries = 0, frames = 0
+
+    init(total: Int, line: ProgressLine) {
+        self.total = total
+        self.line = line
+    }
+
+    func frameDone() { lock.withLock { frames += 1; draw() } }
+    func entryDone() { lock.withLock { entries += 1; draw() } }
+    private func draw() { line.update(done: frames, total: nil, label: "entries \(entries)/\(total)") }
+}

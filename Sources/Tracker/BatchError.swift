@@ -1,0 +1,16 @@
+/// Why a batch cannot start or did not finish cleanly.
+enum BatchError: Error, CustomStringConvertible {
+    /// The manifest cannot be used: its line (0 for the whole file) and why.
+    case badManifest(path: String, line: Int, reason: String)
+    /// Some entries failed; their errors are in the summary.
+    case entriesFailed(failed: Int, of: Int, summary: String)
+
+    var description: String {
+        switch self {
+        case .badManifest(let path, 0, let reason): "manifest \(path) \(reason)"
+        case .badManifest(let path, let line, let reason): "manifest \(path) line \(line): \(reason)"
+        case .entriesFailed(let failed, let total, let summary):
+            "\(failed) of \(total) entries failed; their errors are in \(summary)"
+        }
+    }
+}
