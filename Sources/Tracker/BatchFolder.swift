@@ -1,7 +1,7 @@
 import Foundation
 import SiameseTracker
 
-/// A batch's output folder: `NAME.jsonl` per entry, written as `.NAME.jsonl.partial-PID` and
+/// A batch's output folder: `NAME.jsonl` per entry, written as `.NAME.jsonl.partial` and
 /// renamed when complete, `.siamtrack-batch/NAME.json` recording what made it, and the summary.
 struct BatchFolder: Sendable {
     let path: String
@@ -34,7 +34,9 @@ struct BatchFolder: Sendable {
             return BatchEntryResult(
                 name: entry.name, video: entry.video, status: .skipped, frames: lines / max(entry.boxes.count, 1), framesPerSecond: nil, error: nil)
         }
-        let partial = path(".\(entry.name).jsonl.partial-\(getpid())")
+        // One name per entry: shards never share an entry, and a rerun after a kill truncates what
+        // the killed run left and renames it when complete.
+        let partial = path(".\(entry.name).jsonl.partial")
         let started = ContinuousClock.now
         do {
             unlink(recordPath)

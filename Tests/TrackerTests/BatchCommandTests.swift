@@ -64,7 +64,7 @@ final class BatchCommandTests: XCTestCase {
         // As a kill would leave it: one entry never finished (its output missing, a partial file
         // beside), another finished; the first's output is marked old to see that it stays.
         try FileManager.default.removeItem(at: out.appendingPathComponent("textured-square.jsonl"))
-        try Data("{\"frame\":0,\"ti".utf8).write(to: out.appendingPathComponent(".textured-square.jsonl.partial-99999"))
+        try Data("{\"frame\":0,\"ti".utf8).write(to: out.appendingPathComponent(".textured-square.jsonl.partial"))
         let kept = out.appendingPathComponent("distractor.jsonl")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: kept.path)
 
@@ -77,6 +77,7 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertEqual(modified, Date(timeIntervalSince1970: 1_000_000), "a finished output is not rewritten")
         let redone = try String(contentsOf: out.appendingPathComponent("textured-square.jsonl"), encoding: .utf8)
         XCTAssertEqual(redone.split(separator: "\n").count, 120)
+        XCTAssertFalse(try contents(of: out).contains { $0.contains("partial") }, "the half-written file became the output")
         // Other settings make other outputs: nothing is skipped.
         let changed = try SiamtrackProcess.run(["batch", list.path, "-o", out.path, "--scales", "1"])
         let statuses = try XCTUnwrap(try summary(out.appendingPathComponent("summary.json"))["results"] as? [[String: Any]]).map { $0["status"] as? String }
