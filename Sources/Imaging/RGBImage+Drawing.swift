@@ -47,8 +47,7 @@ extension RGBImage {
     public mutating func drawText(_ text: String, x: Int, y: Int, scale: Int, colour: RGBColour, background: RGBColour) {
         guard scale > 0, !text.isEmpty else { return }
         let advance = (BitmapFont.glyphWidth + 1) * scale
-        fill(
-            columns: x..<(x + text.count * advance + scale), rows: y..<(y + (BitmapFont.glyphHeight + 2) * scale), with: background)
+        fill(columns: x..<(x + Self.textWidth(text, scale: scale)), rows: y..<(y + Self.textHeight(scale: scale)), with: background)
         for (position, character) in text.enumerated() {
             let rows = BitmapFont.rows(of: character) ?? BitmapFont.rows(of: "?")!
             let glyphX = x + scale + position * advance

@@ -49,7 +49,7 @@ struct BatchManifest {
             guard !single.isEmpty || !several.isEmpty else { throw bad("give \"box\": [x, y, w, h] or \"boxes\"") }
             var startFrame: Int?
             if let start = object["start_frame"] {
-                guard let number = start as? NSNumber, type(of: number) != type(of: NSNumber(value: true)),
+                guard let number = start as? NSNumber, !Self.isBoolean(number),
                     let frame = Int(exactly: number.doubleValue), frame >= 0
                 else { throw bad("\"start_frame\" must be a whole number, 0 or more") }
                 startFrame = frame
@@ -65,9 +65,12 @@ struct BatchManifest {
         self.entries = entries
     }
 
+    /// Whether JSONSerialization read `number` from `true` or `false` (they come back as NSNumber too).
+    private static func isBoolean(_ number: NSNumber) -> Bool { type(of: number) == type(of: NSNumber(value: true)) }
+
     private static func box(_ value: Any, _ bad: (String) -> BatchError) throws(BatchError) -> Box {
         guard let numbers = value as? [NSNumber], numbers.count == 4,
-            numbers.allSatisfy({ type(of: $0) != type(of: NSNumber(value: true)) })
+            !numbers.contains(where: isBoolean)
         else { throw bad("a box must be [x, y, w, h], four numbers") }
         let box = Box(x: numbers[0].doubleValue, y: numbers[1].doubleValue, width: numbers[2].doubleValue, height: numbers[3].doubleValue)
         guard box.isFinite, !box.isEmpty else { throw bad("a box must be finite with a positive width and height") }

@@ -42,19 +42,10 @@ final class LineOutput: @unchecked Sendable {
     ///
     /// - Throws: `CommandError.writeFailed` when the system refuses the bytes.
     func write(_ line: String) throws(CommandError) {
-        var bytes = Array(line.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let reason = count < 0 ? String(cString: strerror(errno)) : "nothing was written"
-                if let completeOffset { _ = ftruncate(descriptor, completeOffset) }
-                throw .writeFailed(name, reason)
-            }
-            written += count
+        if let reason = FileDescriptorWriting.write(line, to: descriptor) {
+            if let completeOffset { _ = ftruncate(descriptor, completeOffset) }
+            throw .writeFailed(name, reason)
         }
-        bytes.removeAll()
-        completeOffset = completeOffset.map { $0 + off_t(written) }
+        completeOffset = completeOffset.map { $0 + off_t(line.utf8.count) }
     }
 }

@@ -37,7 +37,7 @@ final class ProgressLine {
     /// again at once.
     func clear() {
         guard isEnabled, widestLine > 0 else { return }
-        StandardError.write("\r" + String(repeating: " ", count: widestLine) + "\r")
+        FileDescriptorWriting.writeToStandardError("\r" + String(repeating: " ", count: widestLine) + "\r")
         widestLine = 0
         lastDrawn = nil
     }
@@ -45,7 +45,7 @@ final class ProgressLine {
     private func draw(_ line: String) {
         let padding = String(repeating: " ", count: max(0, widestLine - line.count))
         widestLine = max(widestLine, line.count)
-        StandardError.write("\r" + line + padding)
+        FileDescriptorWriting.writeToStandardError("\r" + line + padding)
     }
 
     /// `h:mm:ss`.

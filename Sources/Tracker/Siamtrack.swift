@@ -22,7 +22,7 @@ struct Siamtrack: ParsableCommand {
                 Foundation.exit(0)
             }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
-            if !message.isEmpty { StandardError.write("siamtrack: error: \(message)\n") }
+            if !message.isEmpty { FileDescriptorWriting.writeToStandardError("siamtrack: error: \(message)\n") }
             Foundation.exit(code == .validationFailure ? 2 : (code.rawValue == 0 ? 1 : code.rawValue))
         }
     }

@@ -176,6 +176,11 @@ public struct SiamFCTracker: Sendable {
         return TrackingResult(box: box, score: found.confidence.clampedScore, isVisible: false)
     }
 
+    /// Side in frame pixels of the middle scale's search crop at the current size.
+    private var currentSearchSide: Double {
+        initialExemplarSide * scale * Double(configuration.searchSize) / Double(configuration.exemplarSize)
+    }
+
     /// What a search around the last position found.
     private struct NearbyResult {
         let peak: ScoreMapPeak
@@ -190,7 +195,7 @@ public struct SiamFCTracker: Sendable {
         var stopwatch = Stopwatch()
         let workspace = workspace
         let searchSize = configuration.searchSize
-        let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)
+        let searchSide = currentSearchSide
         for (item, factor) in scaleFactors.enumerated() {
             cropper.crop(frame, center: center, side: searchSide * factor, into: &workspace.crops, item: item)
         }
@@ -264,7 +269,7 @@ public struct SiamFCTracker: Sendable {
         var stopwatch = Stopwatch()
         let workspace = workspace
         let searchSize = configuration.searchSize
-        let searchSide = initialExemplarSide * scale * Double(searchSize) / Double(configuration.exemplarSize)
+        let searchSide = currentSearchSide
         let tiles = redetection.nextCentres(
             count: configuration.scaleCount, side: searchSide, width: frame.width, height: frame.height, lastSeen: center)
         for item in 0..<configuration.scaleCount {
