@@ -21,6 +21,16 @@ final class ModelFileTests: XCTestCase {
         XCTAssertNotEqual(SafeTensors.untrainedNetwork(.compact, seed: 5), SafeTensors.untrainedNetwork(.compact, seed: 6))
     }
 
+    func testWiderCompactNetworkScalesEveryConvolutionAndKeepsTheGeometry() throws {
+        XCTAssertEqual(NetworkArchitecture.compact(width: 1), .compact)
+        let wide = try EmbeddingNetwork(file: .untrainedNetwork(.compact(width: 1.5), seed: 2), path: "wide")
+        let narrow = try EmbeddingNetwork(file: .untrainedNetwork(.compact, seed: 2), path: "narrow")
+        XCTAssertEqual(wide.totalStride, narrow.totalStride)
+        XCTAssertEqual(wide.outputChannels, 48)
+        XCTAssertEqual(wide.outputSize(for: 255), narrow.outputSize(for: 255))
+        XCTAssertGreaterThan(Double(wide.parameterCount), 2 * Double(narrow.parameterCount))
+    }
+
     func testBundledDefaultNetworkLoads() throws {
         let network = try EmbeddingNetwork.bundledDefault()
         XCTAssertEqual(network.totalStride, 8)

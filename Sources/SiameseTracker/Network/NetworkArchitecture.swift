@@ -97,13 +97,20 @@ package struct NetworkArchitecture: Codable, Sendable, Equatable {
     /// Our CPU network: five 3x3 convolutions (16, 24, 48, 44, 32 channels), a stride-2 first
     /// convolution and two 3x3 stride-2 max-pools: total stride 8, an 8x8 exemplar embedding,
     /// a 24x24 search embedding and a 17x17 score map, under 0.1 GFLOP per 255-pixel crop.
-    package static let compact = NetworkArchitecture(layers: [
-        .convolution("conv1", 3, 16, kernel: 3, stride: 2), .batchNorm("bn1"), .relu, .maxPool(kernel: 3, stride: 2),
-        .convolution("conv2", 16, 24, kernel: 3), .batchNorm("bn2"), .relu, .maxPool(kernel: 3, stride: 2),
-        .convolution("conv3", 24, 48, kernel: 3), .batchNorm("bn3"), .relu,
-        .convolution("conv4", 48, 44, kernel: 3), .batchNorm("bn4"), .relu,
-        .convolution("conv5", 44, 32, kernel: 3),
-    ])
+    package static let compact = compact(width: 1)
+
+    /// `compact` with every convolution's output channels multiplied by `width` (rounded; at
+    /// least 1): about `width²` times the FLOPs.
+    package static func compact(width: Double) -> NetworkArchitecture {
+        let c = [16, 24, 48, 44, 32].map { max(Int((Double($0) * width).rounded()), 1) }
+        return NetworkArchitecture(layers: [
+            .convolution("conv1", 3, c[0], kernel: 3, stride: 2), .batchNorm("bn1"), .relu, .maxPool(kernel: 3, stride: 2),
+            .convolution("conv2", c[0], c[1], kernel: 3), .batchNorm("bn2"), .relu, .maxPool(kernel: 3, stride: 2),
+            .convolution("conv3", c[1], c[2], kernel: 3), .batchNorm("bn3"), .relu,
+            .convolution("conv4", c[2], c[3], kernel: 3), .batchNorm("bn4"), .relu,
+            .convolution("conv5", c[3], c[4], kernel: 3),
+        ])
+    }
 
     /// The metadata key under which the architecture is stored as JSON.
     package static let metadataKey = "siamtrack.architecture"
