@@ -54,10 +54,13 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "Frames in a row under --absent-below before the target is judged absent.")
     var absentAfterFrames = TrackerConfiguration().absentAfterFrames
 
-    @Option(help: "Confidence a candidate needs for an absent target to count as found again.")
+    @Option(help: "Confidence a candidate elsewhere in the frame needs to become the target (found again, or taking over from a doubtful match).")
     var presentAbove = TrackerConfiguration().presentAbove
 
-    @Flag(inversion: .prefixedNo, help: "Search the whole frame while the target is judged absent.")
+    @Option(help: "Running mean of the confidence under which a target still followed is in doubt: nothing learns and the whole frame is searched too (0: never).")
+    var widerSearchBelow = TrackerConfiguration().widerSearchBelow
+
+    @Flag(inversion: .prefixedNo, help: "Search the whole frame while the target is judged absent or in doubt.")
     var redetection = TrackerConfiguration().redetects
 
     func validate() throws {
@@ -73,8 +76,11 @@ struct TrackerOptions: ParsableArguments {
         guard filterRegularization > 0, filterRegularization.isFinite, filterLabelSigma > 0, filterLabelSigma.isFinite,
             filterUpdateThreshold.isFinite
         else { throw ValidationError("--filter-regularization and --filter-label-sigma must be positive, --filter-update-threshold finite") }
-        guard (0...1).contains(absentBelow), (0...1).contains(presentAbove), presentAbove >= absentBelow, (1...10_000).contains(absentAfterFrames) else {
-            throw ValidationError("--absent-below and --present-above must lie in [0, 1], --present-above at least --absent-below, --absent-after-frames in 1...10000")
+        guard [absentBelow, presentAbove, widerSearchBelow].allSatisfy({ (0...1).contains($0) }), presentAbove >= max(absentBelow, widerSearchBelow),
+            (1...10_000).contains(absentAfterFrames)
+        else {
+            throw ValidationError(
+                "--absent-below, --present-above and --wider-search-below must lie in [0, 1], --present-above at least the other two, --absent-after-frames in 1...10000")
         }
         guard [1, 3, 5].contains(scales) else { throw ValidationError("--scales must be 1, 3 or 5") }
         guard scaleStep > 1, scaleStep <= 2, scalePenalty > 0, scalePenalty <= 1 else {
@@ -106,6 +112,7 @@ struct TrackerOptions: ParsableArguments {
         configuration.absentBelow = absentBelow
         configuration.absentAfterFrames = absentAfterFrames
         configuration.presentAbove = presentAbove
+        configuration.widerSearchBelow = widerSearchBelow
         configuration.redetects = redetection
         return configuration
     }

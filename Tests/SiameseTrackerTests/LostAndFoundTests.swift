@@ -35,6 +35,27 @@ final class LostAndFoundTests: XCTestCase {
         XCTAssertTrue(back.suffix(5).allSatisfy(\.isVisible))
     }
 
+    func testATargetThatReappearsFarAwayIsFoundByTheSearchOfATrackerInDoubt() throws {
+        // With the default thresholds this scene's background (0.11 to 0.19) is never judged
+        // absent; the running confidence falls under 0.3 and the whole frame is searched anyway.
+        func run(widerSearchBelow: Double) throws -> [TrackingResult] {
+            var configuration = TrackerConfiguration()
+            configuration.widerSearchBelow = widerSearchBelow
+            var tracker = try SiamFCTracker(network: network, configuration: configuration, frame: scene.frame(patchAt: 30, 30), box: scene.box(patchAt: 30, 30))
+            for _ in 0..<10 { _ = tracker.update(frame: scene.frame(patchAt: 30, 30)) }
+            return (0..<40).map { _ in tracker.update(frame: scene.frame(patchAt: 180, 120)) }
+        }
+        let target = scene.box(patchAt: 180, 120)
+        let searching = try run(widerSearchBelow: TrackerConfiguration().widerSearchBelow)
+        let found = try XCTUnwrap(searching.firstIndex { $0.box.intersectionOverUnion(target) > 0.5 }, "found: \(searching.map(\.score))")
+        XCTAssertLessThan(found, 25, "the running confidence falls within a few frames and a sweep takes a few more")
+        XCTAssertTrue(searching[found...].allSatisfy { $0.box.intersectionOverUnion(target) > 0.5 }, "and it stays found")
+        XCTAssertGreaterThan(searching.last!.score, 0.6)
+
+        let following = try run(widerSearchBelow: 0)
+        XCTAssertLessThan(following.last!.box.intersectionOverUnion(target), 0.1, "without the wider search the target stays lost")
+    }
+
     func testAStillTargetIsNeverReportedAbsent() throws {
         var tracker = try SiamFCTracker(network: network, configuration: configuration, frame: scene.frame(patchAt: 100, 70), box: scene.box(patchAt: 100, 70))
         for index in 1...200 {

@@ -42,6 +42,8 @@ public struct SiamFCTracker: Sendable {
     private var redetection = RedetectionScan()
     /// Frames in a row whose confidence was under `absentBelow`.
     private var framesInDoubt = 0
+    /// Running mean of the confidence while the target is judged present (`TrackerConfiguration.widerSearchBelow`).
+    private var meanConfidence = 1.0
 
     /// Starts tracking the target in `box` of `frame`.
     ///
@@ -155,12 +157,25 @@ public struct SiamFCTracker: Sendable {
         framesInDoubt = doubtful ? framesInDoubt + 1 : 0
         if isTargetVisible ? framesInDoubt < configuration.absentAfterFrames : !judges || found.confidence >= configuration.presentAbove {
             isTargetVisible = true
-            redetection.restart()
+            meanConfidence += configuration.confidenceAveraging * (found.confidence - meanConfidence)
+            let inDoubt = meanConfidence < configuration.widerSearchBelow
             // A doubtful match may be background: the online models do not learn from it.
-            if !doubtful {
+            if !doubtful && !inDoubt {
                 var stopwatch = Stopwatch()
                 learn(from: found)
                 times.onlineModelSeconds += stopwatch.lap()
+            }
+            guard inDoubt, configuration.redetects else {
+                redetection.restart()
+                return TrackingResult(box: box, score: found.confidence.clampedScore, isVisible: true)
+            }
+            if let candidate = searchWholeFrame(frame, times: &times), candidate.confidence >= configuration.presentAbove,
+                candidate.confidence > found.confidence + configuration.switchMargin
+            {
+                center = candidate.center
+                meanConfidence = candidate.confidence
+                redetection.restart()
+                return TrackingResult(box: box, score: candidate.confidence.clampedScore, isVisible: true)
             }
             return TrackingResult(box: box, score: found.confidence.clampedScore, isVisible: true)
         }
@@ -334,8 +349,11 @@ public struct SiamFCTracker: Sendable {
         guard numbers.allSatisfy(\.isFinite), c.contextAmount >= 0, c.scaleStep <= 2, c.scalePenalty > 0, c.scalePenalty <= 1,
             c.scoreMapUpsampling <= 64, c.searchSize <= 1023
         else { throw .invalidConfiguration("a setting is not finite or out of range (scale step at most 2, search size at most 1023)") }
-        guard (0...1).contains(c.absentBelow), (0...1).contains(c.presentAbove), c.presentAbove >= c.absentBelow else {
-            throw .invalidConfiguration("absentBelow and presentAbove must lie in [0, 1], presentAbove at least absentBelow")
+        guard (0...1).contains(c.absentBelow), (0...1).contains(c.presentAbove), (0...1).contains(c.widerSearchBelow),
+            c.presentAbove >= max(c.absentBelow, c.widerSearchBelow), (0...1).contains(c.confidenceAveraging), (0...1).contains(c.switchMargin)
+        else {
+            throw .invalidConfiguration(
+                "absentBelow, presentAbove, widerSearchBelow, confidenceAveraging and switchMargin must lie in [0, 1], presentAbove at least absentBelow and widerSearchBelow")
         }
         guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
             c.minimumScale > 0, c.maximumScale >= c.minimumScale,

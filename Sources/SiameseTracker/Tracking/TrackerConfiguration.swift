@@ -58,10 +58,24 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     /// Frames in a row under `absentBelow` before the target is judged absent (a dip of fewer
     /// frames is tracked through, without learning from it).
     public var absentAfterFrames = 5
-    /// Confidence a candidate must reach for a target judged absent to be taken as found again.
-    public var presentAbove = 0.5
-    /// Whether to search the whole frame, a few tiles per frame, while the target is judged absent.
+    /// Confidence a candidate found by the whole-frame search must reach to become the target:
+    /// a target judged absent is then found again, a doubtful one (`widerSearchBelow`) moves there.
+    public var presentAbove = 0.6
+    /// Whether to search the whole frame, a few tiles per frame, while the target is judged absent
+    /// or in doubt.
     public var redetects = true
+    /// Running mean of the confidence under which the target, still judged present and followed
+    /// near its box, is in doubt: the online models stop learning and the whole frame is searched
+    /// as while it is absent; a candidate that reaches `presentAbove` and beats the match near the
+    /// box by `switchMargin` takes over. This finds targets that come back away from where they
+    /// left, which the absence judgement misses when the background matches at 0.1 to 0.3. 0 turns
+    /// it off.
+    public var widerSearchBelow = 0.3
+    /// Weight of each new frame in the running mean of the confidence (`widerSearchBelow`).
+    public var confidenceAveraging = 0.2
+    /// How much more than the match near the box a candidate elsewhere must score to take over
+    /// from a target in doubt.
+    public var switchMargin = 0.1
     /// Smallest allowed target size, as a multiple of the initial size.
     public var minimumScale = 0.2
     /// Largest allowed target size, as a multiple of the initial size.
