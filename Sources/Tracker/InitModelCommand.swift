@@ -19,8 +19,11 @@ struct InitModelCommand: ParsableCommand {
     @Option(help: "Factor on every convolution's channel count (about its square on the cost per frame).")
     var width = 1.0
 
-    func run() throws {
+    func validate() throws {
         guard width.isFinite, (0.25...4).contains(width) else { throw ValidationError("--width must lie in 0.25...4") }
+    }
+
+    func run() throws {
         try SafeTensors.untrainedNetwork(.compact(width: width), seed: seed).write(to: URL(fileURLWithPath: output))
     }
 }
