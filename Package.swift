@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "SiameseTracker",
             dependencies: ["Geometry", "Imaging", "COneDNN"],
-            resources: [.copy("Resources/default.safetensors")]
+            resources: [.copy("Resources/default.safetensors"), .copy("Resources/default-seed2.safetensors")]
         ),
         .target(name: "SiameseTraining", dependencies: ["SiameseTracker", "Geometry", "Imaging"]),
         .executableTarget(

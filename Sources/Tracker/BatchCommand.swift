@@ -53,9 +53,9 @@ struct BatchCommand: ParsableCommand {
         }
         let folder = BatchFolder(path: outDir)
         try folder.create()
-        let network = try model.load()
+        let networks = try model.load()
         let configuration = settings.configuration
-        let identity = BatchEntryRecord.Identity(model: network.fingerprint, settings: configuration.metadataJSON)
+        let identity = BatchEntryRecord.Identity(model: networks.map(\.fingerprint).joined(separator: "+"), settings: configuration.metadataJSON)
         let line = progress.line(unit: "frames")
         let state = BatchProgress(total: entries.count, line: line)
         var results = [BatchEntryResult?](repeating: nil, count: entries.count)
@@ -69,7 +69,7 @@ struct BatchCommand: ParsableCommand {
                     return next < entries.count ? next : nil
                 }
                 guard let index else { return }
-                let result = folder.run(entries[index], network: network, configuration: configuration, identity: identity) { state.frameDone() }
+                let result = folder.run(entries[index], networks: networks, configuration: configuration, identity: identity) { state.frameDone() }
                 lock.withLock { results[index] = result }
                 state.entryDone()
             }

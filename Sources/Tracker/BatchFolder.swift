@@ -23,7 +23,7 @@ struct BatchFolder: Sendable {
     /// Tracks `entry` unless its output is already complete for the same inputs; never throws:
     /// a failure is the result's status, with its one-line error. `frameDone` hears each frame.
     func run(
-        _ entry: BatchManifest.Entry, network: EmbeddingNetwork, configuration: TrackerConfiguration,
+        _ entry: BatchManifest.Entry, networks: [EmbeddingNetwork], configuration: TrackerConfiguration,
         identity: BatchEntryRecord.Identity, frameDone: () -> Void
     ) -> BatchEntryResult {
         let output = path("\(entry.name).jsonl"), recordPath = URL(fileURLWithPath: recordFolder).appendingPathComponent("\(entry.name).json").path
@@ -43,7 +43,7 @@ struct BatchFolder: Sendable {
             var range = FrameRange()
             range.start = entry.startFrame.map(FrameRange.Bound.frame)
             let job = TrackJob(video: entry.video, boxes: entry.boxes, numbersTargets: entry.numbersTargets, range: range, configuration: configuration)
-            let frames = try job.run(network: network, openOutput: { try LineOutput(path: partial) }, progress: { _, _ in frameDone() })
+            let frames = try job.run(networks: networks, openOutput: { try LineOutput(path: partial) }, progress: { _, _ in frameDone() })
             guard rename(partial, output) == 0 else { throw CommandError.cannotWrite(output, String(cString: strerror(errno))) }
             if let record {
                 let encoder = JSONEncoder()

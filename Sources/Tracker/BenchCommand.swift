@@ -60,8 +60,8 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let loadAverage = Self.loadAverageOverLastMinute()
         let clip = try BenchClip.resolve(video: video, box: box)
-        let network = try model.load()
-        let measurement = BenchMeasurement(network: network, configuration: tracker.configuration, clip: clip, decodingThreads: tracker.threads)
+        let networks = try model.load()
+        let measurement = BenchMeasurement(networks: networks, configuration: tracker.configuration, clip: clip, decodingThreads: tracker.threads)
         if warmupFrames > 0 { _ = try measurement.pass(frameLimit: warmupFrames + 1) }
         let passes = try (0..<repetitions).map { _ in try measurement.pass(frameLimit: maxFrames) }
         let pipelined = try (0..<repetitions).map { _ in try measurement.pipelined(frameLimit: maxFrames) }
@@ -73,7 +73,7 @@ struct BenchCommand: ParsableCommand {
             video: clip.frames.displayPath, warmUpFrames: warmupFrames, threads: tracker.threads,
             networkPrecision: settings.precision.usesBFloat16 == true ? "bfloat16" : "float32",
             loadAverageBeforeMeasuring: loadAverage,
-            embeddingOperationsPerFrame: settings.scaleCount * network.floatingPointOperations(inputSize: settings.searchSize),
+            embeddingOperationsPerFrame: settings.scaleCount * networks.reduce(0) { $0 + $1.floatingPointOperations(inputSize: settings.searchSize) },
             matrixMultiplyGigaflopsPerSecond: MatrixMultiplyRate.measure())
         print(json ? report.json : report.text)
     }

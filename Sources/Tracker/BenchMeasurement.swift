@@ -29,8 +29,8 @@ struct BenchMeasurement {
         let renderSecondsPerFrame: Double
     }
 
-    /// The network measured.
-    let network: EmbeddingNetwork
+    /// The network measured, or the ensemble.
+    let networks: [EmbeddingNetwork]
     /// The tracker's hyper-parameters.
     var configuration = TrackerConfiguration()
     /// The clip and its starting box.
@@ -82,7 +82,7 @@ struct BenchMeasurement {
         let reader = try clip.frames.openReader(decodingThreads: decodingThreads, frameLimit: frameLimit)
         guard let first = try reader.nextFrame() else { throw BenchError.tooFewFrames(path: clip.frames.displayPath) }
         var tracker: SiamFCTracker
-        do { tracker = try SiamFCTracker(network: network, configuration: searching, frame: first.image, box: clip.box) } catch { throw BenchError.cannotStart(error) }
+        do { tracker = try SiamFCTracker(networks: networks, configuration: searching, frame: first.image, box: clip.box) } catch { throw BenchError.cannotStart(error) }
         var seconds: [Double] = []
         while seconds.count + 1 < frameLimit ?? .max, let frame = try reader.nextFrame() {
             let updating = ContinuousClock.now
@@ -123,7 +123,7 @@ struct BenchMeasurement {
     /// A tracker started on `first` with the clip's box.
     private func startTracker(on first: VideoFrame) throws(BenchError) -> SiamFCTracker {
         do {
-            return try SiamFCTracker(network: network, configuration: configuration, frame: first.image, box: clip.box)
+            return try SiamFCTracker(networks: networks, configuration: configuration, frame: first.image, box: clip.box)
         } catch {
             throw .cannotStart(error)
         }

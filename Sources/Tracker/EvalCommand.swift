@@ -85,9 +85,9 @@ struct EvalCommand: ParsableCommand {
             try finish(try Report(tracker: trackerName, sequences: scored.sequences), compared: compared, folder: folder, sequences: sequences)
             return
         }
-        let network = try model.load()
+        let networks = try model.load()
         let evaluation = OnePassEvaluation(
-            runner: SequenceRunner(network: network, configuration: tracker.configuration, decodingThreads: tracker.threads, frameLimit: maxFrames),
+            runner: SequenceRunner(networks: networks, configuration: tracker.configuration, decodingThreads: tracker.threads, frameLimit: maxFrames),
             trackerName: trackerName)
         let table = EvalTable(names: sequences.map(\.name))
         let out = LineOutput.standardOutput

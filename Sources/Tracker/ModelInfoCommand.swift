@@ -10,13 +10,25 @@ struct ModelInfoCommand: ParsableCommand {
     @OptionGroup var model: ModelOption
 
     func run() throws {
-        let network = try model.load()
+        let networks = try model.load()
         let settings = TrackerConfiguration()
+        var ensembleFLOPs = 0
+        for (index, network) in networks.enumerated() {
+            if networks.count > 1 { print("network \(index + 1) of \(networks.count) (an ensemble: their score maps are averaged)") }
+            ensembleFLOPs += describe(network, settings: settings)
+        }
+        if networks.count > 1 {
+            print("GFLOP per tracked frame, the whole ensemble (\(settings.scaleCount) scales): \(gigaflops(ensembleFLOPs))")
+        }
+    }
+
+    /// Prints one network's layers and costs; returns its operations per tracked frame.
+    private func describe(_ network: EmbeddingNetwork, settings: TrackerConfiguration) -> Int {
         let searchFLOPs = network.floatingPointOperations(inputSize: settings.searchSize)
         let exemplarSide = network.outputSize(for: settings.exemplarSize)
         let searchSide = network.outputSize(for: settings.searchSize)
-        let correlationFLOPs = 2 * network.outputChannels * exemplarSide * exemplarSide
-            * (searchSide - exemplarSide + 1) * (searchSide - exemplarSide + 1)
+        let mapSide = searchSide - exemplarSide + 1
+        let correlationFLOPs = 2 * network.outputChannels * exemplarSide * exemplarSide * mapSide * mapSide
         let perFrame = settings.scaleCount * (searchFLOPs + correlationFLOPs)
         for layer in network.architecture.layers {
             let shape = [layer.inputChannels, layer.outputChannels, layer.kernelSize, layer.stride]
@@ -28,6 +40,7 @@ struct ModelInfoCommand: ParsableCommand {
         print("embedding: exemplar \(exemplarSide)x\(exemplarSide), search \(searchSide)x\(searchSide), \(network.outputChannels) channels")
         print("GFLOP per \(settings.searchSize)-px search crop: \(gigaflops(searchFLOPs))")
         print("GFLOP per tracked frame (\(settings.scaleCount) scales, correlation included): \(gigaflops(perFrame))")
+        return perFrame
     }
 
     private func gigaflops(_ operations: Int) -> String {

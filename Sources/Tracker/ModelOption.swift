@@ -4,12 +4,18 @@ import SiameseTracker
 
 /// `--model FILE`, shared by the commands that run the network.
 struct ModelOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Embedding network (safetensors); the bundled default if omitted.", valueName: "file"))
-    var model: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Embedding network (safetensors); repeat it to track with an ensemble, whose score maps are averaged. Default: the two bundled networks.",
+            valueName: "file"))
+    var model: [String] = []
 
-    /// Loads the chosen network.
-    func load() throws(ModelError) -> EmbeddingNetwork {
-        guard let model else { return try EmbeddingNetwork.bundledDefault() }
-        return try EmbeddingNetwork(contentsOf: URL(fileURLWithPath: model))
+    /// Loads the chosen networks: those named, or the bundled ensemble.
+    func load() throws(ModelError) -> [EmbeddingNetwork] {
+        guard !model.isEmpty else { return try EmbeddingNetwork.bundledEnsemble() }
+        var networks: [EmbeddingNetwork] = []
+        for path in model { networks.append(try EmbeddingNetwork(contentsOf: URL(fileURLWithPath: path))) }
+        return networks
     }
 }

@@ -6,8 +6,8 @@ import VideoIO
 /// Runs SiamFC over one annotated sequence the one-pass way: start from the first frame's
 /// ground-truth box, update on every later frame, never re-initialise.
 struct SequenceRunner: Sendable {
-    /// The embedding network, loaded once and shared by every sequence.
-    let network: EmbeddingNetwork
+    /// The embedding network (or an ensemble), loaded once and shared by every sequence.
+    let networks: [EmbeddingNetwork]
     /// The tracker's hyper-parameters.
     var configuration = TrackerConfiguration()
     /// Threads for decoding a video file (0: FFmpeg's choice by the cores).
@@ -27,7 +27,7 @@ struct SequenceRunner: Sendable {
         let started = ContinuousClock.now
         var tracker: SiamFCTracker
         do {
-            tracker = try SiamFCTracker(network: network, configuration: configuration, frame: first.image, box: sequence.initialBox)
+            tracker = try SiamFCTracker(networks: networks, configuration: configuration, frame: first.image, box: sequence.initialBox)
         } catch {
             throw SequenceRunError.cannotStart(sequence: sequence.name, error)
         }

@@ -21,13 +21,13 @@ struct TargetTrackers {
     /// Starts a tracker on each of `boxes` in `frame`.
     ///
     /// - Throws: `CommandError.cannotStartTarget` naming the target whose box or settings are unusable.
-    init(network: EmbeddingNetwork, configuration: TrackerConfiguration, frame: RGBImage, boxes: [Box]) throws {
+    init(networks: [EmbeddingNetwork], configuration: TrackerConfiguration, frame: RGBImage, boxes: [Box]) throws {
         concurrentTargets = max(1, min(configuration.threads, boxes.count))
         var share = configuration
         share.threads = max(1, configuration.threads / concurrentTargets)
         trackers = try boxes.enumerated().map { index, box in
             do {
-                return Slot(try SiamFCTracker(network: network, configuration: share, frame: frame, box: box))
+                return Slot(try SiamFCTracker(networks: networks, configuration: share, frame: frame, box: box))
             } catch {
                 throw boxes.count == 1 ? error : CommandError.cannotStartTarget(index, "\(error)")
             }

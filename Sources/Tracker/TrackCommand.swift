@@ -78,11 +78,11 @@ struct TrackCommand: ParsableCommand {
         let job = TrackJob(
             video: video, boxes: starts, numbersTargets: starts.count > 1 || boxes != nil, range: range, render: render,
             configuration: settings.configuration)
-        let network = try model.load()
+        let networks = try model.load()
         let line = progress.line(unit: "frames")
         defer { line.clear() }
         _ = try job.run(
-            network: network, openOutput: { try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput },
+            networks: networks, openOutput: { try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput },
             progress: { line.update(done: $0, total: $1) })
     }
 }

@@ -19,12 +19,12 @@ struct TrackJob {
     /// The tracker's settings; `threads` also goes to the decoder and the encoder.
     let configuration: TrackerConfiguration
 
-    /// Tracks the video with `network`. The line output comes from `openOutput`, called once
+    /// Tracks the video with `networks` (one, or an ensemble). The line output comes from `openOutput`, called once
     /// the first frame has been read (so a video that cannot be read leaves no file behind);
     /// `progress` hears the frames done and, when known, the frames in all.
     ///
     /// - Returns: the number of frames tracked.
-    func run(network: EmbeddingNetwork, openOutput: () throws -> LineOutput, progress: (Int, Int?) -> Void = { _, _ in }) throws -> Int {
+    func run(networks: [EmbeddingNetwork], openOutput: () throws -> LineOutput, progress: (Int, Int?) -> Void = { _, _ in }) throws -> Int {
         let reader = try VideoReader(path: video, threads: configuration.threads)
         let framesPerSecond = reader.framesPerSecond ?? VideoReader.assumedImageFramesPerSecond
         let videoFrames = reader.frameCount ?? reader.durationSeconds.map { Int(($0 * framesPerSecond).rounded()) }
@@ -33,7 +33,7 @@ struct TrackJob {
         guard let first = try frames.nextFrame() else {
             throw range.start == nil ? CommandError.emptyVideo(video) : CommandError.startPastEnd(video: video, frames: skipped)
         }
-        var targets = try TargetTrackers(network: network, configuration: configuration, frame: first.image, boxes: boxes)
+        var targets = try TargetTrackers(networks: networks, configuration: configuration, frame: first.image, boxes: boxes)
         let writer = try render.map {
             try VideoWriter(
                 path: $0, width: first.image.width, height: first.image.height, framesPerSecond: framesPerSecond,

@@ -108,7 +108,7 @@ struct TrainCommand: ParsableCommand {
             try files.save(trainer)
             var summary = String(format: "epoch %d done: loss %.4f", trainer.completedEpochs, meanLoss)
             if let validation {
-                let evaluation = OnePassEvaluation(runner: SequenceRunner(network: trainer.averagedNetwork.inferenceNetwork(), configuration: validationConfiguration), trackerName: "epoch \(trainer.completedEpochs)")
+                let evaluation = OnePassEvaluation(runner: SequenceRunner(networks: [trainer.averagedNetwork.inferenceNetwork()], configuration: validationConfiguration), trackerName: "epoch \(trainer.completedEpochs)")
                 summary += String(format: ", validation AUC %.3f", try evaluation.report(on: validation).mean.successAUC)
             }
             let perEpoch = started.secondsElapsed / Double(epochsThisRun)

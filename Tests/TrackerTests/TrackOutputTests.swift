@@ -90,6 +90,20 @@ final class TrackOutputTests: XCTestCase {
         }
     }
 
+    func testTheDefaultTracksWithBothBundledNetworksAndRepeatedModelOptionsMakeAnEnsemble() throws {
+        let video = SiamtrackProcess.path("Tests/Fixtures/h264.mp4"), box = "32,24,96,72"
+        let first = SiamtrackProcess.path("Sources/SiameseTracker/Resources/default.safetensors")
+        let second = SiamtrackProcess.path("Sources/SiameseTracker/Resources/default-seed2.safetensors")
+        let byDefault = try SiamtrackProcess.run(["track", video, "--box", box])
+        let ensemble = try SiamtrackProcess.run(["track", video, "--box", box, "--model", first, "--model", second])
+        let alone = try SiamtrackProcess.run(["track", video, "--box", box, "--model", first])
+        let twice = try SiamtrackProcess.run(["track", video, "--box", box, "--model", first, "--model", first])
+        for result in [byDefault, ensemble, alone, twice] { try assertSucceeds(result) }
+        XCTAssertEqual(byDefault.outputLines, ensemble.outputLines, "the default is the two bundled networks")
+        XCTAssertNotEqual(byDefault.outputLines, alone.outputLines)
+        XCTAssertEqual(twice.outputLines, alone.outputLines, "a network averaged with itself is that network")
+    }
+
     func testABoxPartlyOffTheTopLeftCornerIsAcceptedWithOrWithoutAnEqualsSign() throws {
         let video = SiamtrackProcess.path("clips/distractor/video.mp4")
         let spaced = try SiamtrackProcess.run(["track", video, "--box", "-5,-5,40,40"])

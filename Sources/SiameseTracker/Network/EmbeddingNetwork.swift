@@ -116,8 +116,21 @@ public struct EmbeddingNetwork: Sendable {
         return try EmbeddingNetwork(contentsOf: url)
     }
 
-    /// `bundledDefault()`, read once per process.
-    static let bundledDefaultShared = Result { () throws(ModelError) in try bundledDefault() }
+    /// The networks that siamtrack tracks with unless told otherwise: `bundledDefault()` and a
+    /// second network trained by the same recipe from another seed. Their score maps are averaged
+    /// (`SiamFCTracker(networks:)`), which is more accurate on unseen footage than either alone
+    /// (MODEL.md) at twice the network's cost.
+    ///
+    /// - Throws: `ModelError` if a bundled file is missing or damaged.
+    public static func bundledEnsemble() throws(ModelError) -> [EmbeddingNetwork] {
+        guard let url = Bundle.module.url(forResource: "default-seed2", withExtension: "safetensors") else {
+            throw .unreadable(path: "default-seed2.safetensors", reason: "the bundled model is missing from the installation")
+        }
+        return [try bundledDefault(), try EmbeddingNetwork(contentsOf: url)]
+    }
+
+    /// `bundledEnsemble()`, read once per process.
+    static let bundledEnsembleShared = Result { () throws(ModelError) in try bundledEnsemble() }
 
     /// Embeds a batch of crops into feature maps, in bfloat16 if asked (`NetworkPrecision`).
     ///

@@ -4,8 +4,18 @@
 /// A workspace is written on every frame; `SiamFCTracker` keeps its own (copying a tracker
 /// gives the copy a fresh workspace on its next update), so no two threads share one.
 final class SearchWorkspace: @unchecked Sendable {
-    /// The network `plan` was compiled from.
-    private let network: EmbeddingNetwork
+    /// The buffers of each further network of an ensemble.
+    struct Partner {
+        /// The network compiled for the crops.
+        let plan: InferencePlan
+        /// Its embeddings of the crops.
+        var embedding: FeatureMap
+        /// Its score maps, one per crop.
+        var scoreMaps: FeatureMap
+    }
+
+    /// The networks the plans were compiled from: `plan`'s, then the partners'.
+    private let networks: [EmbeddingNetwork]
     /// Side of the exemplar embedding the score maps are correlated with.
     private let exemplarSide: Int
     /// Whether the plan computes in bfloat16.
@@ -25,27 +35,38 @@ final class SearchWorkspace: @unchecked Sendable {
     var exemplarScores: [Float]
     /// The search embeddings' spectra, for the correlation filter (nil without one).
     var spectra: CorrelationFilter.Spectra?
+    /// One per network of the ensemble after the first.
+    var partners: [Partner]
 
-    /// Compiles `network` for `scaleCount` search crops of `searchSize` pixels, to be correlated
-    /// with an exemplar embedding of side `exemplarSide`, with room for their spectra if asked, in
-    /// bfloat16 if asked.
-    init(network: EmbeddingNetwork, scaleCount: Int, searchSize: Int, exemplarSide: Int, withSpectra: Bool, bfloat16: Bool) {
-        self.network = network
+    /// Compiles `networks` (one, or an ensemble of networks of the same geometry) for `scaleCount`
+    /// search crops of `searchSize` pixels, to be correlated with exemplar embeddings of side
+    /// `exemplarSide`, with room for the first network's spectra if asked, in bfloat16 if asked.
+    init(networks: [EmbeddingNetwork], scaleCount: Int, searchSize: Int, exemplarSide: Int, withSpectra: Bool, bfloat16: Bool) {
+        precondition(!networks.isEmpty, "at least one network")
+        self.networks = networks
         self.exemplarSide = exemplarSide
         self.bfloat16 = bfloat16
-        plan = InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, bfloat16: bfloat16)
+        func compile(_ network: EmbeddingNetwork) -> InferencePlan {
+            InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, bfloat16: bfloat16)
+        }
+        plan = compile(networks[0])
         crops = CropBatch(batch: scaleCount, side: searchSize)
         embedding = plan.makeOutput()
         let mapSide = plan.outputHeight - exemplarSide + 1
         scoreMaps = FeatureMap(channels: 1, batch: scaleCount, height: mapSide, width: mapSide)
         exemplarScores = [Float](repeating: 0, count: scoreMaps.values.count)
         spectra = withSpectra ? CorrelationFilter.Spectra(channels: embedding.channels, batch: scaleCount, side: embedding.width) : nil
+        let maps = scoreMaps
+        partners = networks.dropFirst().map { network in
+            let plan = compile(network)
+            return Partner(plan: plan, embedding: plan.makeOutput(), scoreMaps: maps)
+        }
     }
 
     /// A workspace of the same shapes that shares nothing with this one.
     func fresh() -> SearchWorkspace {
         SearchWorkspace(
-            network: network, scaleCount: crops.batch, searchSize: crops.side, exemplarSide: exemplarSide, withSpectra: spectra != nil,
+            networks: networks, scaleCount: crops.batch, searchSize: crops.side, exemplarSide: exemplarSide, withSpectra: spectra != nil,
             bfloat16: bfloat16)
     }
 }

@@ -20,6 +20,9 @@ public struct SiamFCTracker: Sendable {
     private let exemplarEmbedding: FeatureMap
     /// `‖φ(z)‖²`: the score of the exemplar against itself, the reference for confidence.
     private let exemplarEnergy: Float
+    /// The exemplar's embedding by each further network of an ensemble, and the factor that puts
+    /// that network's scores in the first one's units (the ratio of the exemplars' energies).
+    private let partnerExemplars: [(embedding: FeatureMap, weight: Float)]
     /// Standard deviation of the exemplar crop's values (0 to 255): near 0 when the start box
     /// holds no picture to follow (a black or blank first frame).
     public let exemplarContrast: Double
@@ -49,6 +52,24 @@ public struct SiamFCTracker: Sendable {
     ///
     /// - Throws: `TrackerError.invalidBox` when the box is empty, not finite or outside the frame.
     public init(network: EmbeddingNetwork, configuration: TrackerConfiguration = TrackerConfiguration(), frame: PixelView, box: Box) throws(TrackerError) {
+        try self.init(networks: [network], configuration: configuration, frame: frame, box: box)
+    }
+
+    /// Starts tracking the target in `box` of `frame` with an ensemble: every network embeds the
+    /// same crops and their score maps are averaged, each relative to its exemplar's match with
+    /// itself. The confidence, the correlation filter and the colour model are the first
+    /// network's. The networks must map crops to embeddings of the same sizes.
+    ///
+    /// - Throws: `TrackerError.invalidBox` when the box is empty, not finite or outside the frame;
+    ///   `.invalidConfiguration` without networks or for networks of different geometry.
+    public init(networks: [EmbeddingNetwork], configuration: TrackerConfiguration = TrackerConfiguration(), frame: PixelView, box: Box) throws(TrackerError) {
+        guard let network = networks.first else { throw .invalidConfiguration("no network to track with") }
+        let geometry = { (n: EmbeddingNetwork) in
+            [n.totalStride, n.outputSize(for: configuration.exemplarSize), n.outputSize(for: configuration.searchSize)]
+        }
+        guard networks.allSatisfy({ geometry($0) == geometry(network) }) else {
+            throw .invalidConfiguration("the networks of an ensemble must have the same stride and output sizes")
+        }
         try Self.validate(configuration)
         MatrixMultiply.setThreadCount(configuration.threads)
         guard box.isFinite else { throw .invalidBox("\(box) is not four finite numbers") }
@@ -76,12 +97,18 @@ public struct SiamFCTracker: Sendable {
         var crop = CropBatch(batch: 1, side: exemplarSize)
         cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
         exemplarEmbedding = network.embed(crop, bfloat16: bfloat16)
-        exemplarEnergy = exemplarEmbedding.values.reduce(0) { $0 + $1 * $1 }
+        let energy = exemplarEmbedding.values.reduce(0) { $0 + $1 * $1 }
+        exemplarEnergy = energy
+        partnerExemplars = networks.dropFirst().map { partner in
+            let embedding = partner.embed(crop, bfloat16: bfloat16)
+            let partnerEnergy = embedding.values.reduce(0) { $0 + $1 * $1 }
+            return (embedding, partnerEnergy > 0 ? energy / partnerEnergy : 0)
+        }
         exemplarContrast = Self.standardDeviation(crop.values)
         let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
         guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
         workspace = SearchWorkspace(
-            network: network, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width,
+            networks: networks, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width,
             withSpectra: configuration.filterInfluence > 0, bfloat16: bfloat16)
         peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
         guard configuration.filterInfluence > 0 || configuration.colourInfluence > 0 else { return }
@@ -117,16 +144,23 @@ public struct SiamFCTracker: Sendable {
         }
     }
 
-    /// Starts tracking with the network that ships with siamtrack (loaded once per process).
+    /// Starts tracking the target in `box` of `frame` with an ensemble (see the `PixelView` initialiser).
+    public init(networks: [EmbeddingNetwork], configuration: TrackerConfiguration = TrackerConfiguration(), frame: RGBImage, box: Box) throws(TrackerError) {
+        self = try frame.withPixelView { view throws(TrackerError) in
+            try SiamFCTracker(networks: networks, configuration: configuration, frame: view, box: box)
+        }
+    }
+
+    /// Starts tracking with the networks that ship with siamtrack (`EmbeddingNetwork.bundledEnsemble()`, loaded once per process).
     ///
     /// - Throws: `ModelError` if the bundled model cannot be read, `TrackerError` for a bad box or configuration.
     public init(configuration: TrackerConfiguration = TrackerConfiguration(), frame: PixelView, box: Box) throws {
-        try self.init(network: try EmbeddingNetwork.bundledDefaultShared.get(), configuration: configuration, frame: frame, box: box)
+        try self.init(networks: try EmbeddingNetwork.bundledEnsembleShared.get(), configuration: configuration, frame: frame, box: box)
     }
 
-    /// Starts tracking with the network that ships with siamtrack (see the `PixelView` initialiser).
+    /// Starts tracking with the networks that ship with siamtrack (see the `PixelView` initialiser).
     public init(configuration: TrackerConfiguration = TrackerConfiguration(), frame: RGBImage, box: Box) throws {
-        try self.init(network: try EmbeddingNetwork.bundledDefaultShared.get(), configuration: configuration, frame: frame, box: box)
+        try self.init(networks: try EmbeddingNetwork.bundledEnsembleShared.get(), configuration: configuration, frame: frame, box: box)
     }
 
     /// The current estimate of the target's box.
@@ -215,9 +249,9 @@ public struct SiamFCTracker: Sendable {
             cropper.crop(frame, center: center, side: searchSide * factor, into: &workspace.crops, item: item)
         }
         times.cropSeconds += stopwatch.lap()
-        workspace.plan.run(workspace.crops, into: &workspace.embedding)
+        embedCrops()
         times.embeddingSeconds += stopwatch.lap()
-        CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
+        correlateCrops()
         times.correlationSeconds += stopwatch.lap()
         let blends = filter != nil || colour != nil
         if blends {
@@ -290,8 +324,8 @@ public struct SiamFCTracker: Sendable {
         for item in 0..<configuration.scaleCount {
             cropper.crop(frame, center: tiles[min(item, tiles.count - 1)], side: searchSide, into: &workspace.crops, item: item)
         }
-        workspace.plan.run(workspace.crops, into: &workspace.embedding)
-        CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
+        embedCrops()
+        correlateCrops()
         let side = workspace.scoreMaps.width, plane = side * side
         let maps = workspace.scoreMaps.values.prefix(plane * tiles.count)
         guard let index = maps.indices.max(by: { maps[$0] < maps[$1] }) else { return nil }
@@ -303,6 +337,30 @@ public struct SiamFCTracker: Sendable {
             x: tiles[tile].x + (Double(column) - middle) * framePixelsPerCell, y: tiles[tile].y + (Double(row) - middle) * framePixelsPerCell)
         times.redetectionSeconds += stopwatch.lap()
         return (position, Double(best / exemplarEnergy) * textureFactor)
+    }
+
+    /// Embeds the workspace's crops with every network.
+    private func embedCrops() {
+        let workspace = workspace
+        workspace.plan.run(workspace.crops, into: &workspace.embedding)
+        for i in workspace.partners.indices { workspace.partners[i].plan.run(workspace.crops, into: &workspace.partners[i].embedding) }
+    }
+
+    /// The score maps of the crops: the first network's correlation with its exemplar, or with an
+    /// ensemble the mean of every network's, each in the first network's units.
+    private func correlateCrops() {
+        let workspace = workspace
+        CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
+        guard !partnerExemplars.isEmpty else { return }
+        for (i, partner) in partnerExemplars.enumerated() {
+            CrossCorrelation.scoreMaps(exemplar: partner.embedding, search: workspace.partners[i].embedding, into: &workspace.partners[i].scoreMaps)
+            let weight = partner.weight
+            workspace.partners[i].scoreMaps.values.withUnsafeBufferPointer { partnerMaps in
+                for j in workspace.scoreMaps.values.indices { workspace.scoreMaps.values[j] += weight * partnerMaps[j] }
+            }
+        }
+        let share = 1 / Float(partnerExemplars.count + 1)
+        for j in workspace.scoreMaps.values.indices { workspace.scoreMaps.values[j] *= share }
     }
 
     /// 1, or less in proportion for an exemplar of little contrast.
