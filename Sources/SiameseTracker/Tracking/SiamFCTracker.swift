@@ -64,13 +64,13 @@ public struct SiamFCTracker: Sendable {
     ///   `.invalidConfiguration` without networks or for networks of different geometry.
     public init(networks: [EmbeddingNetwork], configuration: TrackerConfiguration = TrackerConfiguration(), frame: PixelView, box: Box) throws(TrackerError) {
         guard let network = networks.first else { throw .invalidConfiguration("no network to track with") }
+        try Self.validate(configuration)
         let geometry = { (n: EmbeddingNetwork) in
             [n.totalStride, n.outputSize(for: configuration.exemplarSize), n.outputSize(for: configuration.searchSize)]
         }
         guard networks.allSatisfy({ geometry($0) == geometry(network) }) else {
             throw .invalidConfiguration("the networks of an ensemble must have the same stride and output sizes")
         }
-        try Self.validate(configuration)
         MatrixMultiply.setThreadCount(configuration.threads)
         guard box.isFinite else { throw .invalidBox("\(box) is not four finite numbers") }
         guard !box.isEmpty else { throw .invalidBox("\(box) has a width or height that is not positive") }
@@ -96,13 +96,11 @@ public struct SiamFCTracker: Sendable {
         }
         var crop = CropBatch(batch: 1, side: exemplarSize)
         cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
-        exemplarEmbedding = network.embed(crop, bfloat16: bfloat16)
-        let energy = exemplarEmbedding.values.reduce(0) { $0 + $1 * $1 }
-        exemplarEnergy = energy
-        partnerExemplars = networks.dropFirst().map { partner in
-            let embedding = partner.embed(crop, bfloat16: bfloat16)
-            let partnerEnergy = embedding.values.reduce(0) { $0 + $1 * $1 }
-            return (embedding, partnerEnergy > 0 ? energy / partnerEnergy : 0)
+        let exemplars = networks.map { $0.embed(crop, bfloat16: bfloat16) }
+        let energies = exemplars.map { $0.values.reduce(0) { $0 + $1 * $1 } }
+        (exemplarEmbedding, exemplarEnergy) = (exemplars[0], energies[0])
+        partnerExemplars = zip(exemplars, energies).dropFirst().map { exemplar, energy in
+            (exemplar, energy > 0 ? energies[0] / energy : 0)
         }
         exemplarContrast = Self.standardDeviation(crop.values)
         let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
