@@ -12,7 +12,13 @@ target is out of view), in the layout `siamtrack eval` reads:
     python3 scripts/make_long_term_clips.py [--datasets ../shared/datasets/dev] [--output results/long-term-clips]
     siamtrack eval results/long-term-clips -o results/long-term/siamtrack
 
-The clips are made, not kept: they derive from dev's videos, which stay outside this repository.
+With --each, every clip of the datasets folder gives one made clip instead, the three kinds in
+turn (cuts to the next clip's video): the set to calibrate the absence judgement on, made from
+train/ so that the clips above stay unseen:
+
+    python3 scripts/make_long_term_clips.py --each --datasets ../shared/datasets/train --output results/long-term-train
+
+The clips are made, not kept: they derive from the datasets' videos, which stay outside this repository.
 Needs numpy and the ffmpeg command (scripts/setup installs it).
 """
 import argparse
@@ -24,14 +30,15 @@ from pathlib import Path
 import numpy as np
 
 
-def read_video(path):
-    """All frames of `path` as an (n, h, w, 3) uint8 array, and the frame rate."""
+def read_video(path, limit=None):
+    """The frames of `path` (all, or the first `limit`) as an (n, h, w, 3) uint8 array, and the frame rate."""
     probe = subprocess.run(
         ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height,avg_frame_rate",
          "-of", "csv=p=0", str(path)], check=True, capture_output=True, text=True).stdout.strip().split(",")
     width, height = int(probe[0]), int(probe[1])
     numerator, denominator = probe[2].split("/")
-    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+    count = [] if limit is None else ["-frames:v", str(limit)]
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), *count, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
                          check=True, capture_output=True).stdout
     return np.frombuffer(raw, np.uint8).reshape(-1, height, width, 3), int(numerator) / int(denominator)
 
@@ -99,6 +106,8 @@ def occlude(frames, truth, fps, start, hidden_seconds, length_seconds=6):
     first, last = int(2 * fps), int(2 * fps) + int(hidden_seconds * fps)
     out_frames, out_truth = frames[start:start + length].copy(), truth[start:start + length].copy()
     for i in range(first, min(last, length)):
+        if np.isnan(out_truth[i]).any():
+            continue
         bx, by, bw, bh = out_truth[i]
         pad_x, pad_y = bw * 0.25, bh * 0.25
         x0, y0 = int(max(bx - pad_x, 0)), int(max(by - pad_y, 0))
@@ -124,14 +133,43 @@ def cut(frames, truth, fps, start, other, away_seconds, length_seconds=7):
     return out_frames, out_truth
 
 
+def make_each(source, output):
+    """One clip per clip of `source` that starts with its target in view and lasts 5 s: pan,
+    occlude and cut in turn, 2 s away, from at most the first 8 s."""
+    names = sorted(path.name for path in source.iterdir() if (path / "video.mp4").is_file())
+    kinds = ["pan", "occlude", "cut"]
+    made = 0
+    for index, name in enumerate(names):
+        truth = read_truth(source / name / "groundtruth.txt")
+        fps = read_video(source / name / "video.mp4", limit=1)[1]
+        frames = read_video(source / name / "video.mp4", limit=int(8 * fps))[0]
+        truth = truth[:len(frames)]
+        if len(frames) < 5 * fps or np.isnan(truth[0]).any():
+            continue
+        kind = kinds[made % len(kinds)]
+        made += 1
+        if kind == "pan":
+            clip = pan(frames, truth, fps, 0, 2)
+        elif kind == "occlude":
+            clip = occlude(frames, truth, fps, 0, 2, 8)
+        else:
+            other = read_video(source / names[(index + 1) % len(names)] / "video.mp4", limit=int(2 * fps) + 1)[0]
+            clip = cut(frames, truth, fps, 0, other, 2, 8)
+        write_clip(output / f"{kind}_{name}", *clip, fps)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--datasets", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "dev"))
     parser.add_argument("--output", default="results/long-term-clips")
+    parser.add_argument("--each", action="store_true", help="one clip per clip of the datasets folder, the three kinds in turn")
     options = parser.parse_args()
     source, output = Path(options.datasets), Path(options.output)
     if not source.is_dir():
         sys.exit(f"make_long_term_clips.py: no datasets folder at {source}; give --datasets")
+    if options.each:
+        make_each(source, output)
+        return
 
     def clip(name):
         frames, fps = read_video(source / name / "video.mp4")

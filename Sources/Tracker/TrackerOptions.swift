@@ -51,11 +51,17 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "Confidence under which the target is judged absent: the box stays, nothing learns (0: never judged absent).")
     var absentBelow = TrackerConfiguration().absentBelow
 
-    @Option(help: "Frames in a row under --absent-below before the target is judged absent.")
+    @Option(help: "Share of the usual confidence (its running mean while the target is present) under which the target is judged absent too (0: --absent-below alone).")
+    var absentBelowUsual = TrackerConfiguration().absentBelowUsual
+
+    @Option(help: "Frames in a row under the absence level before the target is judged absent.")
     var absentAfterFrames = TrackerConfiguration().absentAfterFrames
 
     @Option(help: "Confidence a candidate elsewhere in the frame needs to become the target (found again, or taking over from a doubtful match).")
     var presentAbove = TrackerConfiguration().presentAbove
+
+    @Option(help: "Share of the usual confidence enough to be found again, where it is under --present-above (0: --present-above alone).")
+    var presentAboveUsual = TrackerConfiguration().presentAboveUsual
 
     @Option(help: "Running mean of the confidence under which a target still followed is in doubt: nothing learns and the whole frame is searched too (0: never).")
     var widerSearchBelow = TrackerConfiguration().widerSearchBelow
@@ -81,6 +87,9 @@ struct TrackerOptions: ParsableArguments {
         else {
             throw ValidationError(
                 "--absent-below, --present-above and --wider-search-below must lie in [0, 1], --present-above at least the other two, --absent-after-frames in 1...10000")
+        }
+        guard (0...1).contains(absentBelowUsual), (0...1).contains(presentAboveUsual), presentAboveUsual == 0 || presentAboveUsual >= absentBelowUsual else {
+            throw ValidationError("--absent-below-usual and --present-above-usual must lie in [0, 1], --present-above-usual 0 or at least --absent-below-usual")
         }
         guard [1, 3, 5].contains(scales) else { throw ValidationError("--scales must be 1, 3 or 5") }
         guard scaleStep > 1, scaleStep <= 2, scalePenalty > 0, scalePenalty <= 1 else {
@@ -111,7 +120,9 @@ struct TrackerOptions: ParsableArguments {
         configuration.colourLearningRate = colourLearningRate
         configuration.absentBelow = absentBelow
         configuration.absentAfterFrames = absentAfterFrames
+        configuration.absentBelowUsual = absentBelowUsual
         configuration.presentAbove = presentAbove
+        configuration.presentAboveUsual = presentAboveUsual
         configuration.widerSearchBelow = widerSearchBelow
         configuration.redetects = redetection
         return configuration

@@ -41,10 +41,16 @@ public struct SiamFCTracker: Sendable {
     private var colour: ColourModel?
     /// Whether the target was judged present in the last frame (see `TrackerConfiguration.absentBelow`).
     public private(set) var isTargetVisible = true
+    /// The box where the target was last seen, which the results carry while it is judged absent.
+    private var lastSeenBox: Box
     /// Where to look next while the target is judged absent.
     private var redetection = RedetectionScan()
-    /// Frames in a row whose confidence was under `absentBelow`.
+    /// The level the target's confidence usually reaches, which the absence judgement compares with.
+    private var usualConfidence = UsualConfidence()
+    /// Frames in a row whose confidence was under the absence level.
     private var framesInDoubt = 0
+    /// Frames in a row whose confidence was at or over the absence level.
+    private var framesReassuring = 0
     /// Running mean of the confidence while the target is judged present (`TrackerConfiguration.widerSearchBelow`).
     private var meanConfidence = 1.0
 
@@ -84,6 +90,7 @@ public struct SiamFCTracker: Sendable {
         self.configuration = configuration
         scaleFactors = configuration.scaleFactors
         center = box.center
+        lastSeenBox = box
         initialTargetSize = box.size
         initialExemplarSide = configuration.exemplarSide(for: box.size)
         cropper = CropAndResize(paddingWithMeanOf: frame)
@@ -161,9 +168,13 @@ public struct SiamFCTracker: Sendable {
         try self.init(networks: try EmbeddingNetwork.bundledEnsembleShared.get(), configuration: configuration, frame: frame, box: box)
     }
 
-    /// The current estimate of the target's box.
-    public var box: Box {
-        Box(center: center, size: Size(width: initialTargetSize.width * scale, height: initialTargetSize.height * scale))
+    /// The current estimate of the target's box (while the target is judged absent, where the
+    /// search follows the best match; the results carry the box where it was last seen).
+    public var box: Box { Box(center: center, size: size(atScale: scale)) }
+
+    /// The target's size at `scale` times the initial size.
+    private func size(atScale scale: Double) -> Size {
+        Size(width: initialTargetSize.width * scale, height: initialTargetSize.height * scale)
     }
 
     /// Finds the target in the next frame and moves the tracker there.
@@ -185,14 +196,21 @@ public struct SiamFCTracker: Sendable {
         let (lastCenter, lastScale) = (center, scale)
         let found = searchNearby(frame, times: &times)
         let judges = configuration.absentBelow > 0
-        let doubtful = judges && found.confidence < configuration.absentBelow
+        let doubtful = judges && found.confidence < usualConfidence.absentLevel(configuration)
+        let presentLevel = usualConfidence.presentLevel(configuration)
         framesInDoubt = doubtful ? framesInDoubt + 1 : 0
-        if isTargetVisible ? framesInDoubt < configuration.absentAfterFrames : !judges || found.confidence >= configuration.presentAbove {
+        framesReassuring = doubtful ? 0 : framesReassuring + 1
+        // Present again: at once with a match of presentLevel, or after as many frames above the
+        // absence level as it took to be judged absent.
+        let back = !judges || found.confidence >= presentLevel || framesReassuring >= configuration.absentAfterFrames
+        if isTargetVisible ? framesInDoubt < configuration.absentAfterFrames : back {
             isTargetVisible = true
             meanConfidence += configuration.confidenceAveraging * (found.confidence - meanConfidence)
             let inDoubt = meanConfidence < configuration.widerSearchBelow
-            // A doubtful match may be background: the online models do not learn from it.
-            if !doubtful && !inDoubt {
+            if !doubtful { usualConfidence.learn(found.confidence, rate: configuration.usualConfidenceAveraging) }
+            // A match under absentBelow may be background: the online models do not learn from it.
+            // One that is only low for this target is still learnt from, to follow a target that changes.
+            if found.confidence >= configuration.absentBelow && !inDoubt {
                 var stopwatch = Stopwatch()
                 learn(from: found)
                 times.onlineModelSeconds += stopwatch.lap()
@@ -211,8 +229,12 @@ public struct SiamFCTracker: Sendable {
             }
             return TrackingResult(box: box, score: found.confidence.clampedScore, isVisible: true)
         }
-        // Judged absent: the box stays where the target was last seen, and nothing learns.
-        (center, scale) = (lastCenter, lastScale)
+        // Judged absent: the line carries the box where the target was last seen, and nothing
+        // learns. The search stays there while nothing nearby resembles the target, and follows the
+        // best match otherwise: a target that changed (into shade, a new pose) is found again
+        // when its match recovers.
+        if isTargetVisible { lastSeenBox = Box(center: lastCenter, size: size(atScale: lastScale)) }
+        if found.confidence < configuration.absentBelow { (center, scale) = (lastCenter, lastScale) }
         isTargetVisible = false
         if configuration.redetects, let candidate = searchWholeFrame(frame, times: &times), candidate.confidence >= configuration.presentAbove {
             center = candidate.center
@@ -220,7 +242,7 @@ public struct SiamFCTracker: Sendable {
             redetection.restart()
             return TrackingResult(box: box, score: candidate.confidence.clampedScore, isVisible: true)
         }
-        return TrackingResult(box: box, score: found.confidence.clampedScore, isVisible: false)
+        return TrackingResult(box: lastSeenBox, score: found.confidence.clampedScore, isVisible: false)
     }
 
     /// Side in frame pixels of the middle scale's search crop at the current size.
@@ -406,10 +428,12 @@ public struct SiamFCTracker: Sendable {
             c.scoreMapUpsampling <= 64, c.searchSize <= 1023
         else { throw .invalidConfiguration("a setting is not finite or out of range (scale step at most 2, search size at most 1023)") }
         guard (0...1).contains(c.absentBelow), (0...1).contains(c.presentAbove), (0...1).contains(c.widerSearchBelow),
+            (0...1).contains(c.absentBelowUsual), (0...1).contains(c.presentAboveUsual), c.presentAboveUsual == 0 || c.presentAboveUsual >= c.absentBelowUsual,
+            (0...1).contains(c.usualConfidenceAveraging),
             c.presentAbove >= max(c.absentBelow, c.widerSearchBelow), (0...1).contains(c.confidenceAveraging), (0...1).contains(c.switchMargin)
         else {
             throw .invalidConfiguration(
-                "absentBelow, presentAbove, widerSearchBelow, confidenceAveraging and switchMargin must lie in [0, 1], presentAbove at least absentBelow and widerSearchBelow")
+                "absentBelow(Usual), presentAbove(Usual), widerSearchBelow, the averaging rates and switchMargin must lie in [0, 1], presentAbove at least absentBelow and widerSearchBelow, presentAboveUsual at least absentBelowUsual")
         }
         guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
             c.minimumScale > 0, c.maximumScale >= c.minimumScale,

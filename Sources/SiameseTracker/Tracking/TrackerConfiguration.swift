@@ -51,16 +51,31 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     public var colourLearningRate = 0.04
     /// The online models (filter and colour) learn from a frame only when the confidence reaches this.
     public var filterUpdateThreshold = 0.0
-    /// Confidence under which the target is judged absent (hidden, out of view or lost): the box
-    /// then stays where it was last seen and nothing learns from the frame. 0 turns the
-    /// judgement off. Calibrated on shared/datasets/train (MODEL.md).
+    /// Confidence under which the target is judged absent (hidden, out of view or lost), whatever
+    /// its usual confidence: the results then carry the box where it was last seen and nothing
+    /// learns. The online models never learn from a frame under it. 0 turns the judgement off.
+    /// Calibrated on shared/datasets/train (MODEL.md).
     public var absentBelow = 0.1
-    /// Frames in a row under `absentBelow` before the target is judged absent (a dip of fewer
-    /// frames is tracked through, without learning from it).
+    /// Share of the usual confidence (its running mean over the frames where the target was judged
+    /// present) under which the target is judged absent too: targets that match their exemplar
+    /// well lose it at higher confidences than targets that match it poorly. 0 leaves `absentBelow`
+    /// alone. Calibrated on long-term clips made from shared/datasets/train (MODEL.md).
+    public var absentBelowUsual = 0.5
+    /// Weight of each new frame in the usual confidence.
+    public var usualConfidenceAveraging = 0.05
+    /// Frames in a row under the absence level (`absentBelow`, `absentBelowUsual`) before the
+    /// target is judged absent (a dip of fewer frames is tracked through).
     public var absentAfterFrames = 5
-    /// Confidence a candidate found by the whole-frame search must reach to become the target:
-    /// a target judged absent is then found again, a doubtful one (`widerSearchBelow`) moves there.
+    /// Confidence a match must reach to become the target: a target judged absent is then found
+    /// again, near where the search is or by the whole-frame search, and a doubtful one
+    /// (`widerSearchBelow`) moves to a candidate found elsewhere.
     public var presentAbove = 0.6
+    /// Share of the usual confidence that is enough to find a target judged absent again near
+    /// where the search is, when that is under `presentAbove` (0: `presentAbove` alone). Frames
+    /// over the absence level, `absentAfterFrames` in a row, bring it back too. Candidates from
+    /// the whole-frame search still need `presentAbove`: lowered there they catch look-alikes
+    /// (MODEL.md).
+    public var presentAboveUsual = 0.6
     /// Whether to search the whole frame, a few tiles per frame, while the target is judged absent
     /// or in doubt.
     public var redetects = true

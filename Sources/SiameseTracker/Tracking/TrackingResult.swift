@@ -7,9 +7,9 @@ public struct TrackingResult: Sendable, Equatable {
     /// Confidence in [0, 1]: the score map's peak relative to the exemplar's match with itself
     /// (1 when the search region holds the exemplar exactly, near 0 when nothing resembles it).
     public var score: Double
-    /// Whether the target is judged present: false while the score stays under
-    /// `TrackerConfiguration.absentBelow` (hidden, out of view or lost), when `box` is the last box
-    /// where it was seen.
+    /// Whether the target is judged present: false once the score stays under the absence level
+    /// (`TrackerConfiguration.absentBelow`, or half the target's usual score) for a few frames
+    /// (hidden, out of view or lost), when `box` is the last box where it was seen.
     public var isVisible: Bool
 
     /// Creates a result.

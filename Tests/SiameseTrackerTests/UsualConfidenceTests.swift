@@ -1,0 +1,56 @@
+import XCTest
+
+@testable import SiameseTracker
+
+/// The absence judgement's levels follow how well the target usually matches.
+final class UsualConfidenceTests: XCTestCase {
+    private let configuration = TrackerConfiguration()
+
+    func testBeforeAnyFrameTheFixedThresholdsApply() {
+        let usual = UsualConfidence()
+        XCTAssertNil(usual.level)
+        XCTAssertEqual(usual.absentLevel(configuration), configuration.absentBelow)
+        XCTAssertEqual(usual.presentLevel(configuration), configuration.presentAbove)
+    }
+
+    func testAWellMatchingTargetIsJudgedAbsentAtAHigherConfidenceThanAPoorlyMatchingOne() {
+        var good = UsualConfidence(), poor = UsualConfidence()
+        for _ in 0..<100 {
+            good.learn(0.8, rate: configuration.usualConfidenceAveraging)
+            poor.learn(0.3, rate: configuration.usualConfidenceAveraging)
+        }
+        XCTAssertEqual(try XCTUnwrap(good.level), 0.8, accuracy: 1e-9)
+        XCTAssertEqual(good.absentLevel(configuration), 0.4, accuracy: 1e-9, "half the usual 0.8")
+        XCTAssertEqual(poor.absentLevel(configuration), 0.15, accuracy: 1e-9, "half the usual 0.3")
+        XCTAssertEqual(good.presentLevel(configuration), 0.48, accuracy: 1e-9, "0.6 of the usual, under presentAbove")
+        XCTAssertEqual(poor.presentLevel(configuration), 0.18, accuracy: 1e-9)
+    }
+
+    func testTheLevelsNeverCrossTheFixedThresholds() {
+        var faint = UsualConfidence(), perfect = UsualConfidence()
+        faint.learn(0.05, rate: 1)
+        perfect.learn(1, rate: 1)
+        XCTAssertEqual(faint.absentLevel(configuration), configuration.absentBelow, "never under absentBelow")
+        XCTAssertEqual(faint.presentLevel(configuration), configuration.absentBelow, "never under the absence level")
+        XCTAssertEqual(perfect.presentLevel(configuration), configuration.presentAbove, "never over presentAbove")
+    }
+
+    func testTheLevelMovesTowardEachFrameAtTheAveragingRate() {
+        var usual = UsualConfidence()
+        usual.learn(0.6, rate: 0.05)
+        XCTAssertEqual(usual.level, 0.6, "the first frame sets it")
+        usual.learn(0.2, rate: 0.05)
+        XCTAssertEqual(try XCTUnwrap(usual.level), 0.58, accuracy: 1e-12)
+        usual.learn(.nan, rate: 0.05)
+        XCTAssertEqual(try XCTUnwrap(usual.level), 0.58, accuracy: 1e-12, "a non-finite confidence is ignored")
+    }
+
+    func testSharesOfZeroLeaveTheFixedThresholds() {
+        var configuration = TrackerConfiguration()
+        (configuration.absentBelowUsual, configuration.presentAboveUsual) = (0, 0)
+        var usual = UsualConfidence()
+        usual.learn(0.9, rate: 1)
+        XCTAssertEqual(usual.absentLevel(configuration), configuration.absentBelow)
+        XCTAssertEqual(usual.presentLevel(configuration), configuration.presentAbove)
+    }
+}
