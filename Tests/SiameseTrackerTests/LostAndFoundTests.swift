@@ -71,7 +71,10 @@ final class LostAndFoundTests: XCTestCase {
         let target = scene.box(patchAt: 180, 120)
         let searching = try run(widerSearchBelow: TrackerConfiguration().widerSearchBelow)
         let found = try XCTUnwrap(searching.firstIndex { $0.box.intersectionOverUnion(target) > 0.5 }, "found: \(searching.map(\.score))")
-        XCTAssertLessThan(found, 25, "the running confidence falls within a few frames and a sweep takes a few more")
+        // The running mean falls under 0.3 within a few frames and a sweep of the frame takes a
+        // few more (the bundled network: frame 10). The size drifts as the nearby search follows
+        // background; sweeps that started over at every drift took until frame 37.
+        XCTAssertLessThan(found, 15, "found within a sweep or two: \(searching.map(\.score))")
         XCTAssertTrue(searching[found...].allSatisfy { $0.box.intersectionOverUnion(target) > 0.5 }, "and it stays found")
         XCTAssertGreaterThan(searching.last!.score, 0.6)
 

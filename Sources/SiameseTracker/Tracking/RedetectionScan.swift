@@ -15,9 +15,10 @@ struct RedetectionScan: Sendable {
 
     /// The next `count` tile centres for search crops of `side` frame pixels in a `width` x
     /// `height` frame, nearest to `lastSeen` first; the order is laid out again when the side
-    /// changes, then the sweep repeats.
+    /// changes by more than `relayoutChange` (the search's size drifts a little every frame, and
+    /// starting over at each drift would never reach the far tiles), then the sweep repeats.
     mutating func nextCentres(count: Int, side: Double, width: Int, height: Int, lastSeen: Point) -> [Point] {
-        if side != self.side || centres.isEmpty {
+        if abs(side / max(self.side, .leastNormalMagnitude) - 1) > Self.relayoutChange || centres.isEmpty {
             self.side = side
             centres = Self.tiles(side: side, width: width, height: height).sorted {
                 $0.distance(to: lastSeen) < $1.distance(to: lastSeen)
@@ -29,6 +30,9 @@ struct RedetectionScan: Sendable {
             return centres[next]
         }
     }
+
+    /// The relative change of the search crop's side that lays the tiles out again.
+    static let relayoutChange = 0.25
 
     /// Starts the next sweep from the tiles nearest the last position again.
     mutating func restart() { centres = [] }
