@@ -109,6 +109,15 @@ final class TrackBadInputTests: XCTestCase {
         assertFails(result, status: 2, mentioning: ["missing", "<video>"])
     }
 
+    // MARK: Settings
+
+    func testAbsenceSharesOutsideTheUnitIntervalOrCrossedAreUsageErrors() throws {
+        for settings in [["--absent-below-usual", "2"], ["--absent-below-usual", "0.7", "--present-above-usual", "0.6"]] {
+            let result = try SiamtrackProcess.run(["track", video, "--box", box] + settings)
+            assertFails(result, status: 2, mentioning: ["--absent-below-usual", "--present-above-usual", "[0, 1]"])
+        }
+    }
+
     // MARK: Model and output
 
     func testModelThatIsNotASafetensorsFileFailsNamingTheModel() throws {
