@@ -30,17 +30,22 @@ from pathlib import Path
 import numpy as np
 
 
-def read_video(path, limit=None):
-    """The frames of `path` (all, or the first `limit`) as an (n, h, w, 3) uint8 array, and the frame rate."""
-    probe = subprocess.run(
+def probe(path):
+    """The width, height and frame rate of `path`'s video stream."""
+    fields = subprocess.run(
         ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height,avg_frame_rate",
          "-of", "csv=p=0", str(path)], check=True, capture_output=True, text=True).stdout.strip().split(",")
-    width, height = int(probe[0]), int(probe[1])
-    numerator, denominator = probe[2].split("/")
+    numerator, denominator = fields[2].split("/")
+    return int(fields[0]), int(fields[1]), int(numerator) / int(denominator)
+
+
+def read_video(path, limit=None):
+    """The frames of `path` (all, or the first `limit`) as an (n, h, w, 3) uint8 array, and the frame rate."""
+    width, height, fps = probe(path)
     count = [] if limit is None else ["-frames:v", str(limit)]
     raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), *count, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
                          check=True, capture_output=True).stdout
-    return np.frombuffer(raw, np.uint8).reshape(-1, height, width, 3), int(numerator) / int(denominator)
+    return np.frombuffer(raw, np.uint8).reshape(-1, height, width, 3), fps
 
 
 def read_truth(path):
@@ -141,7 +146,7 @@ def make_each(source, output):
     made = 0
     for index, name in enumerate(names):
         truth = read_truth(source / name / "groundtruth.txt")
-        fps = read_video(source / name / "video.mp4", limit=1)[1]
+        fps = probe(source / name / "video.mp4")[2]
         frames = read_video(source / name / "video.mp4", limit=int(8 * fps))[0]
         truth = truth[:len(frames)]
         if len(frames) < 5 * fps or np.isnan(truth[0]).any():
