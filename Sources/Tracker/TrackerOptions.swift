@@ -69,6 +69,12 @@ struct TrackerOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Search the whole frame while the target is judged absent or in doubt.")
     var redetection = TrackerConfiguration().redetects
 
+    @Option(help: "Match with the target over which something elsewhere in the frame is remembered as a look-alike, which re-detection then passes over (0: none).")
+    var lookAlikeAbove = TrackerConfiguration().lookAlikeAbove
+
+    @Option(help: "Frames between steps of the sweep for look-alikes while the target is tracked.")
+    var lookAlikeSweepPeriod = TrackerConfiguration().lookAlikeSweepPeriod
+
     func validate() throws {
         guard (1...TrackerConfiguration.maximumThreads).contains(threads) else {
             throw ValidationError("--threads must lie in 1...\(TrackerConfiguration.maximumThreads)")
@@ -90,6 +96,9 @@ struct TrackerOptions: ParsableArguments {
         }
         guard (0...1).contains(absentBelowUsual), (0...1).contains(presentAboveUsual), presentAboveUsual == 0 || presentAboveUsual >= absentBelowUsual else {
             throw ValidationError("--absent-below-usual and --present-above-usual must lie in [0, 1], --present-above-usual 0 or at least --absent-below-usual")
+        }
+        guard (0...1).contains(lookAlikeAbove), (1...10_000).contains(lookAlikeSweepPeriod) else {
+            throw ValidationError("--look-alike-above must lie in [0, 1] and --look-alike-sweep-period in 1...10000")
         }
         guard [1, 3, 5].contains(scales) else { throw ValidationError("--scales must be 1, 3 or 5") }
         guard scaleStep > 1, scaleStep <= 2, scalePenalty > 0, scalePenalty <= 1 else {
@@ -125,6 +134,8 @@ struct TrackerOptions: ParsableArguments {
         configuration.presentAboveUsual = presentAboveUsual
         configuration.widerSearchBelow = widerSearchBelow
         configuration.redetects = redetection
+        configuration.lookAlikeAbove = lookAlikeAbove
+        configuration.lookAlikeSweepPeriod = lookAlikeSweepPeriod
         return configuration
     }
 }

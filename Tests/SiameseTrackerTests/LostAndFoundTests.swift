@@ -105,6 +105,33 @@ final class LostAndFoundTests: XCTestCase {
         XCTAssertGreaterThan(withLookAlike.last!.box.intersectionOverUnion(scene.box(patchAt: 40, 36)), 0.5, "the target is found again")
     }
 
+    func testANearCopyOfTheTargetSeenBesideItIsNotTakenForItWhenTheTargetIsGone() throws {
+        // The twin (the patch with its bottom row of cells recoloured) matches the exemplar at
+        // 0.73, over presentAbove; it is in view from the first frame, which is swept for look-alikes.
+        func run(lookAlikeAbove: Double) throws -> (gone: [TrackingResult], back: [TrackingResult]) {
+            var configuration = self.configuration
+            configuration.lookAlikeAbove = lookAlikeAbove
+            var tracker = try SiamFCTracker(
+                network: network, configuration: configuration, frame: scene.frame(patchAt: (30, 30), twinAt: (170, 110)), box: scene.box(patchAt: 30, 30))
+            for _ in 0..<10 { _ = tracker.update(frame: scene.frame(patchAt: (30, 30), twinAt: (170, 110))) }
+            let gone = (0..<40).map { _ in tracker.update(frame: scene.frame(patchAt: nil, twinAt: (170, 110))) }
+            let back = (0..<20).map { _ in tracker.update(frame: scene.frame(patchAt: (100, 20), twinAt: (170, 110))) }
+            return (gone, back)
+        }
+        let twin = scene.box(patchAt: 170, 110), target = scene.box(patchAt: 100, 20)
+
+        let remembering = try run(lookAlikeAbove: TrackerConfiguration().lookAlikeAbove)
+        XCTAssertTrue(remembering.gone.suffix(30).allSatisfy { !$0.isVisible }, "absent, not on the twin: \(remembering.gone.map(\.score))")
+        XCTAssertTrue(remembering.gone.allSatisfy { $0.box.intersectionOverUnion(twin) < 0.1 })
+        let found = try XCTUnwrap(remembering.back.firstIndex { $0.isVisible }, "found again: \(remembering.back.map(\.score))")
+        XCTAssertLessThan(found, 5)
+        XCTAssertGreaterThan(remembering.back.last!.box.intersectionOverUnion(target), 0.7)
+
+        let forgetting = try run(lookAlikeAbove: 0)
+        XCTAssertGreaterThan(forgetting.gone.last!.box.intersectionOverUnion(twin), 0.7, "without the memory the twin is taken for the target")
+        XCTAssertLessThan(forgetting.back.last!.box.intersectionOverUnion(target), 0.1, "and kept when the target returns")
+    }
+
     func testABlankFirstFrameGivesNoConfidenceInsteadOfCertainty() throws {
         let black = RGBImage(width: 160, height: 120, pixels: [UInt8](repeating: 0, count: 160 * 120 * 3))
         var tracker = try SiamFCTracker(network: network, frame: black, box: Box(x: 40, y: 30, width: 40, height: 40))
@@ -115,3 +142,4 @@ final class LostAndFoundTests: XCTestCase {
         XCTAssertFalse(results.last!.isVisible, "nothing to follow is nothing seen")
     }
 }
+

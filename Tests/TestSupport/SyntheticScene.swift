@@ -9,6 +9,8 @@ package struct SyntheticScene {
     package let height = 180
     private let background: [UInt8]
     private let patch: [UInt8]
+    /// The patch with its bottom row of cells in other colours.
+    private let twin: [UInt8]
     package let patchSize = 40
 
     package init(seed: UInt64) {
@@ -21,6 +23,10 @@ package struct SyntheticScene {
         } }
         let colours = (0..<64).map { _ in [UInt8(random.next() % 256), UInt8(random.next() % 256), UInt8(random.next() % 256)] }
         patch = (0..<40).flatMap { y in (0..<40).flatMap { x in colours[(y / 5) * 8 + x / 5] } }
+        let otherColours = (0..<8).map { _ in [UInt8(random.next() % 256), UInt8(random.next() % 256), UInt8(random.next() % 256)] }
+        twin = (0..<40).flatMap { (y: Int) -> [UInt8] in
+            (0..<40).flatMap { (x: Int) -> [UInt8] in y < 35 ? colours[(y / 5) * 8 + x / 5] : otherColours[x / 5] }
+        }
     }
 
     /// The frame with the patch's top-left corner at `(x, y)`.
@@ -28,17 +34,18 @@ package struct SyntheticScene {
         frame(patchAt: (x, y))
     }
 
-    /// The frame with the patch's top-left corner at `patch` (none when nil) and, at `lookAlike`,
-    /// the patch turned upside down: the same colours in another arrangement.
-    package func frame(patchAt patchCorner: (Int, Int)?, lookAlikeAt lookAlike: (Int, Int)? = nil) -> RGBImage {
+    /// The frame with the patch's top-left corner at `patch` (none when nil); at `lookAlike`, the
+    /// patch turned upside down (the same colours in another arrangement); at `twin`, the patch
+    /// with its bottom quarter in other colours (a near copy, as another car of the same make).
+    package func frame(patchAt patchCorner: (Int, Int)?, lookAlikeAt lookAlike: (Int, Int)? = nil, twinAt twinCorner: (Int, Int)? = nil) -> RGBImage {
         var pixels = background
-        for (corner, flipped) in [(patchCorner, false), (lookAlike, true)] {
+        for (corner, flipped, source) in [(patchCorner, false, patch), (lookAlike, true, patch), (twinCorner, false, twin)] {
             guard let (x, y) = corner else { continue }
             for row in 0..<patchSize {
                 let sourceRow = flipped ? patchSize - 1 - row : row
                 for column in 0..<patchSize {
-                    let target = ((y + row) * width + x + column) * 3, source = (sourceRow * patchSize + column) * 3
-                    pixels[target..<(target + 3)] = patch[source..<(source + 3)]
+                    let target = ((y + row) * width + x + column) * 3, from = (sourceRow * patchSize + column) * 3
+                    pixels[target..<(target + 3)] = source[from..<(from + 3)]
                 }
             }
         }

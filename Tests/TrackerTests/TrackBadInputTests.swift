@@ -118,6 +118,13 @@ final class TrackBadInputTests: XCTestCase {
         }
     }
 
+    func testLookAlikeSettingsOutOfRangeAreUsageErrors() throws {
+        for settings in [["--look-alike-above", "1.5"], ["--look-alike-sweep-period", "0"]] {
+            let result = try SiamtrackProcess.run(["track", video, "--box", box] + settings)
+            assertFails(result, status: 2, mentioning: ["--look-alike-above", "--look-alike-sweep-period"])
+        }
+    }
+
     // MARK: Model and output
 
     func testModelThatIsNotASafetensorsFileFailsNamingTheModel() throws {

@@ -53,6 +53,11 @@ public struct SiamFCTracker: Sendable {
     private var framesReassuring = 0
     /// Running mean of the confidence while the target is judged present (`TrackerConfiguration.widerSearchBelow`).
     private var meanConfidence = 1.0
+    /// What resembles the target elsewhere in the frame, which re-detection must not take for it.
+    private var lookAlikes: DistractorMemory
+    /// The sweep that looks for look-alikes while the target is tracked, and the frames since its last step.
+    private var lookAlikeSweep = RedetectionScan()
+    private var framesSinceLookAlikeSweep = 0
 
     /// Starts tracking the target in `box` of `frame`.
     ///
@@ -110,12 +115,17 @@ public struct SiamFCTracker: Sendable {
             (exemplar, energy > 0 ? energies[0] / energy : 0)
         }
         exemplarContrast = Self.standardDeviation(crop.values)
+        lookAlikes = DistractorMemory(exemplar: exemplarEmbedding.values)
         let mapSize = network.outputSize(for: configuration.searchSize) - exemplarEmbedding.width + 1
         guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
         workspace = SearchWorkspace(
             networks: networks, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width,
             withSpectra: configuration.filterInfluence > 0, bfloat16: bfloat16)
         peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
+        if configuration.redetects, configuration.lookAlikeAbove > 0 {
+            var sweep = RedetectionScan()
+            repeat { rememberLookAlikes(frame, sweep: &sweep, target: box) } while sweep.position != 0
+        }
         guard configuration.filterInfluence > 0 || configuration.colourInfluence > 0 else { return }
         // The online models learn from the first frame's search crops, as they will from later ones'.
         let searchSide = initialExemplarSide * Double(configuration.searchSize) / Double(exemplarSize)
@@ -202,7 +212,8 @@ public struct SiamFCTracker: Sendable {
         framesReassuring = doubtful ? 0 : framesReassuring + 1
         // Present again: at once with a match of presentLevel, or after as many frames above the
         // absence level as it took to be judged absent.
-        let back = !judges || found.confidence >= presentLevel || framesReassuring >= configuration.absentAfterFrames
+        let nearLookAlike = !isTargetVisible && isLookAlike(found.peak)
+        let back = !judges || (found.confidence >= presentLevel || framesReassuring >= configuration.absentAfterFrames) && !nearLookAlike
         if isTargetVisible ? framesInDoubt < configuration.absentAfterFrames : back {
             isTargetVisible = true
             meanConfidence += configuration.confidenceAveraging * (found.confidence - meanConfidence)
@@ -217,6 +228,17 @@ public struct SiamFCTracker: Sendable {
             }
             guard inDoubt, configuration.redetects else {
                 redetection.restart()
+                framesSinceLookAlikeSweep += 1
+                if configuration.redetects, configuration.lookAlikeAbove > 0, !doubtful,
+                    framesSinceLookAlikeSweep >= configuration.lookAlikeSweepPeriod
+                {
+                    var stopwatch = Stopwatch()
+                    framesSinceLookAlikeSweep = 0
+                    var sweep = lookAlikeSweep
+                    rememberLookAlikes(frame, sweep: &sweep, target: box)
+                    lookAlikeSweep = sweep
+                    times.redetectionSeconds += stopwatch.lap()
+                }
                 return TrackingResult(box: box, score: found.confidence.clampedScore, isVisible: true)
             }
             if let candidate = searchWholeFrame(frame, times: &times), candidate.confidence >= configuration.presentAbove,
@@ -234,7 +256,7 @@ public struct SiamFCTracker: Sendable {
         // best match otherwise: a target that changed (into shade, a new pose) is found again
         // when its match recovers.
         if isTargetVisible { lastSeenBox = Box(center: lastCenter, size: size(atScale: lastScale)) }
-        if found.confidence < configuration.absentBelow { (center, scale) = (lastCenter, lastScale) }
+        if found.confidence < configuration.absentBelow || nearLookAlike { (center, scale) = (lastCenter, lastScale) }
         isTargetVisible = false
         if configuration.redetects, let candidate = searchWholeFrame(frame, times: &times), candidate.confidence >= configuration.presentAbove {
             center = candidate.center
@@ -337,7 +359,6 @@ public struct SiamFCTracker: Sendable {
         guard exemplarEnergy > 0 else { return nil }
         var stopwatch = Stopwatch()
         let workspace = workspace
-        let searchSize = configuration.searchSize
         let searchSide = currentSearchSide
         let tiles = redetection.nextCentres(
             count: configuration.scaleCount, side: searchSide, width: frame.width, height: frame.height, lastSeen: center)
@@ -348,15 +369,81 @@ public struct SiamFCTracker: Sendable {
         correlateCrops()
         let side = workspace.scoreMaps.width, plane = side * side
         let maps = workspace.scoreMaps.values.prefix(plane * tiles.count)
-        guard let index = maps.indices.max(by: { maps[$0] < maps[$1] }) else { return nil }
-        let best = maps[index]
-        let tile = index / plane, row = index % plane / side, column = index % side
-        let framePixelsPerCell = searchSide / Double(searchSize) * Double(peakFinder.totalStride)
-        let middle = Double(side - 1) / 2
-        let position = Point(
-            x: tiles[tile].x + (Double(column) - middle) * framePixelsPerCell, y: tiles[tile].y + (Double(row) - middle) * framePixelsPerCell)
+        // The best match that is not a remembered look-alike, nor next to one (its neighbouring
+        // cells see it shifted); past the first few, the rest are look-alikes too.
+        let ranked = maps.indices.sorted { maps[$0] > maps[$1] }
+        let targetSize = size(atScale: scale)
+        var lookAlikesHere: [Point] = []
+        var found: (center: Point, confidence: Double)?
+        for index in ranked.prefix(Self.lookAlikesChecked) {
+            let confidence = Double(maps[index] / exemplarEnergy) * textureFactor
+            let tile = index / plane, row = index % plane / side, column = index % side
+            let position = framePosition(tile: tiles[tile], row: row, column: column, searchSide: searchSide)
+            if confidence >= configuration.presentAbove {
+                if lookAlikesHere.contains(where: { abs($0.x - position.x) < targetSize.width && abs($0.y - position.y) < targetSize.height }) { continue }
+                if lookAlikes.isLookAlike(workspace.embedding.patchesAround(item: tile, row: row, column: column, side: exemplarEmbedding.width)) {
+                    // Remembered as it looks now: a look-alike that moves and turns stays known.
+                    lookAlikes.remember(workspace.embedding.patch(item: tile, row: row, column: column, side: exemplarEmbedding.width))
+                    lookAlikesHere.append(position)
+                    continue
+                }
+            }
+            found = (position, confidence)
+            break
+        }
         times.redetectionSeconds += stopwatch.lap()
-        return (position, Double(best / exemplarEnergy) * textureFactor)
+        return found
+    }
+
+    /// Candidates the whole-frame search compares with the look-alikes before it gives up.
+    private static let lookAlikesChecked = 64
+
+    /// The frame position of score-map cell (`row`, `column`) of a search crop of `searchSide`
+    /// frame pixels centred on `tile`.
+    private func framePosition(tile: Point, row: Int, column: Int, searchSide: Double) -> Point {
+        let framePixelsPerCell = searchSide / Double(configuration.searchSize) * Double(peakFinder.totalStride)
+        let middle = Double(workspace.scoreMaps.width - 1) / 2
+        return Point(x: tile.x + (Double(column) - middle) * framePixelsPerCell, y: tile.y + (Double(row) - middle) * framePixelsPerCell)
+    }
+
+    /// Whether the nearby search's peak is nearer a remembered look-alike than the target.
+    private func isLookAlike(_ peak: ScoreMapPeak) -> Bool {
+        guard !lookAlikes.templates.isEmpty else { return false }
+        let last = workspace.scoreMaps.width - 1
+        let row = min(max(Int(peak.row.rounded()), 0), last), column = min(max(Int(peak.column.rounded()), 0), last)
+        return lookAlikes.isLookAlike(workspace.embedding.patchesAround(item: peak.scaleIndex, row: row, column: column, side: exemplarEmbedding.width))
+    }
+
+    /// Correlates the first network's exemplar with the next tiles of `sweep` and remembers each
+    /// local peak of `lookAlikeAbove` or more away from the target's box as a look-alike.
+    private mutating func rememberLookAlikes(_ frame: PixelView, sweep: inout RedetectionScan, target: Box) {
+        guard exemplarEnergy > 0 else { return }
+        let workspace = workspace
+        let searchSide = currentSearchSide
+        let tiles = sweep.nextCentres(count: configuration.scaleCount, side: searchSide, width: frame.width, height: frame.height, lastSeen: center)
+        for item in 0..<configuration.scaleCount {
+            cropper.crop(frame, center: tiles[min(item, tiles.count - 1)], side: searchSide, into: &workspace.crops, item: item)
+        }
+        workspace.plan.run(workspace.crops, into: &workspace.embedding)
+        CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
+        let side = workspace.scoreMaps.width
+        let above = Float(configuration.lookAlikeAbove / textureFactor) * exemplarEnergy
+        for (item, tile) in tiles.enumerated() {
+            let map = workspace.scoreMaps.planeOffset(channel: 0, item: item)
+            func score(_ row: Int, _ column: Int) -> Float { workspace.scoreMaps.values[map + row * side + column] }
+            for row in 0..<side {
+                for column in 0..<side where score(row, column) >= above {
+                    let neighbourhood = (max(row - 1, 0)...min(row + 1, side - 1)).flatMap { y in
+                        (max(column - 1, 0)...min(column + 1, side - 1)).map { x in score(y, x) }
+                    }
+                    let position = framePosition(tile: tile, row: row, column: column, searchSide: searchSide)
+                    guard neighbourhood.allSatisfy({ $0 <= score(row, column) }),
+                        abs(position.x - target.center.x) >= target.width || abs(position.y - target.center.y) >= target.height
+                    else { continue }
+                    lookAlikes.remember(workspace.embedding.patch(item: item, row: row, column: column, side: exemplarEmbedding.width))
+                }
+            }
+        }
     }
 
     /// Embeds the workspace's crops with every network.
@@ -441,6 +528,9 @@ public struct SiamFCTracker: Sendable {
             (0...1).contains(c.colourInfluence), (0...1).contains(c.colourLearningRate),
             c.filterLabelSigma > 0, c.filterUpdateThreshold.isFinite
         else { throw .invalidConfiguration("a step, factor or influence is out of range") }
+        guard (0...1).contains(c.lookAlikeAbove), c.lookAlikeSweepPeriod >= 1 else {
+            throw .invalidConfiguration("lookAlikeAbove must lie in [0, 1] and lookAlikeSweepPeriod be positive")
+        }
     }
 }
 
@@ -448,3 +538,4 @@ private extension Double {
     /// The confidence as a score in [0, 1]; a network whose outputs overflow must not print `nan`.
     var clampedScore: Double { isFinite ? min(max(self, 0), 1) : 0 }
 }
+

@@ -79,6 +79,15 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     /// Whether to search the whole frame, a few tiles per frame, while the target is judged absent
     /// or in doubt.
     public var redetects = true
+    /// Match with the exemplar over which something away from the target's box is remembered as
+    /// a look-alike (`DistractorMemory`): the first frame is swept whole, and a few more tiles
+    /// every `lookAlikeSweepPeriod` frames while the target is tracked. The whole-frame search
+    /// passes over candidates that resemble a remembered look-alike more than the exemplar, and a
+    /// target judged absent is not found again on one. 0 remembers none.
+    public var lookAlikeAbove = 0.5
+    /// Frames between steps of the sweep for look-alikes while the target is tracked (each step
+    /// embeds as many tiles as there are scales, with the first network only).
+    public var lookAlikeSweepPeriod = 10
     /// Running mean of the confidence under which the target, still judged present and followed
     /// near its box, is in doubt: the online models stop learning and the whole frame is searched
     /// as while it is absent; a candidate that reaches `presentAbove` and beats the match near the
