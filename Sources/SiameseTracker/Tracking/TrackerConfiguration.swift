@@ -87,7 +87,7 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     public var lookAlikeAbove = 0.5
     /// Frames between steps of the sweep for look-alikes while the target is tracked (each step
     /// embeds as many tiles as there are scales, with the first network only).
-    public var lookAlikeSweepPeriod = 25
+    public var lookAlikeSweepPeriod = 10
     /// Running mean of the confidence under which the target, still judged present and followed
     /// near its box, is in doubt: the online models stop learning and the whole frame is searched
     /// as while it is absent; a candidate that reaches `presentAbove` and beats the match near the
