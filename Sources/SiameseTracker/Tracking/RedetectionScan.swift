@@ -9,8 +9,7 @@ import Geometry
 struct RedetectionScan: Sendable {
     /// Tile centres in visiting order.
     private(set) var centres: [Point] = []
-    /// Index of the next tile to visit: 0 again once a sweep is complete.
-    private(set) var position = 0
+    private var next = 0
     /// The search crop's side in frame pixels the tiles were laid out for.
     private var side = 0.0
 
@@ -24,11 +23,11 @@ struct RedetectionScan: Sendable {
             centres = Self.tiles(side: side, width: width, height: height).sorted {
                 $0.distance(to: lastSeen) < $1.distance(to: lastSeen)
             }
-            position = 0
+            next = 0
         }
         return (0..<min(count, centres.count)).map { _ in
-            defer { position = (position + 1) % centres.count }
-            return centres[position]
+            defer { next = (next + 1) % centres.count }
+            return centres[next]
         }
     }
 

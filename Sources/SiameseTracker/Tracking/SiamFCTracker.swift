@@ -124,7 +124,11 @@ public struct SiamFCTracker: Sendable {
         peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
         if configuration.redetects, configuration.lookAlikeAbove > 0 {
             var sweep = RedetectionScan()
-            repeat { rememberLookAlikes(frame, sweep: &sweep, target: box) } while sweep.position != 0
+            var visited = 0
+            repeat {
+                rememberLookAlikes(frame, sweep: &sweep, target: box)
+                visited += configuration.scaleCount
+            } while visited < sweep.centres.count
         }
         guard configuration.filterInfluence > 0 || configuration.colourInfluence > 0 else { return }
         // The online models learn from the first frame's search crops, as they will from later ones'.
@@ -538,4 +542,3 @@ private extension Double {
     /// The confidence as a score in [0, 1]; a network whose outputs overflow must not print `nan`.
     var clampedScore: Double { isFinite ? min(max(self, 0), 1) : 0 }
 }
-
