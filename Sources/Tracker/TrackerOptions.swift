@@ -69,11 +69,14 @@ struct TrackerOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Search the whole frame while the target is judged absent or in doubt.")
     var redetection = TrackerConfiguration().redetects
 
-    @Option(help: "Match with the target over which something elsewhere in the frame is remembered as a look-alike, which re-detection then passes over (0: none).")
+    @Option(help: "Match with the target over which something elsewhere in the frame is remembered as a look-alike, which re-detection then passes over (0: no sweeps for them).")
     var lookAlikeAbove = TrackerConfiguration().lookAlikeAbove
 
     @Option(help: "Frames between steps of the sweep for look-alikes while the target is tracked.")
     var lookAlikeSweepPeriod = TrackerConfiguration().lookAlikeSweepPeriod
+
+    @Option(help: "Frames after the target is judged absent during which what the whole-frame search finds is taken for a look-alike.")
+    var lookAlikeFramesAfterLoss = TrackerConfiguration().lookAlikeFramesAfterLoss
 
     func validate() throws {
         guard (1...TrackerConfiguration.maximumThreads).contains(threads) else {
@@ -97,8 +100,9 @@ struct TrackerOptions: ParsableArguments {
         guard (0...1).contains(absentBelowUsual), (0...1).contains(presentAboveUsual), presentAboveUsual == 0 || presentAboveUsual >= absentBelowUsual else {
             throw ValidationError("--absent-below-usual and --present-above-usual must lie in [0, 1], --present-above-usual 0 or at least --absent-below-usual")
         }
-        guard (0...1).contains(lookAlikeAbove), (1...10_000).contains(lookAlikeSweepPeriod) else {
-            throw ValidationError("--look-alike-above must lie in [0, 1] and --look-alike-sweep-period in 1...10000")
+        guard (0...1).contains(lookAlikeAbove), (1...10_000).contains(lookAlikeSweepPeriod), (0...10_000).contains(lookAlikeFramesAfterLoss) else {
+            throw ValidationError(
+                "--look-alike-above must lie in [0, 1], --look-alike-sweep-period in 1...10000 and --look-alike-frames-after-loss in 0...10000")
         }
         guard [1, 3, 5].contains(scales) else { throw ValidationError("--scales must be 1, 3 or 5") }
         guard scaleStep > 1, scaleStep <= 2, scalePenalty > 0, scalePenalty <= 1 else {
@@ -136,6 +140,7 @@ struct TrackerOptions: ParsableArguments {
         configuration.redetects = redetection
         configuration.lookAlikeAbove = lookAlikeAbove
         configuration.lookAlikeSweepPeriod = lookAlikeSweepPeriod
+        configuration.lookAlikeFramesAfterLoss = lookAlikeFramesAfterLoss
         return configuration
     }
 }

@@ -108,9 +108,9 @@ final class LostAndFoundTests: XCTestCase {
     func testANearCopyOfTheTargetSeenBesideItIsNotTakenForItWhenTheTargetIsGone() throws {
         // The twin (the patch with its bottom row of cells recoloured) matches the exemplar at
         // 0.73, over presentAbove; it is in view from the first frame, which is swept for look-alikes.
-        func run(lookAlikeAbove: Double) throws -> (gone: [TrackingResult], back: [TrackingResult]) {
+        func run(remembering: Bool) throws -> (gone: [TrackingResult], back: [TrackingResult]) {
             var configuration = self.configuration
-            configuration.lookAlikeAbove = lookAlikeAbove
+            if !remembering { (configuration.lookAlikeAbove, configuration.lookAlikeFramesAfterLoss) = (0, 0) }
             var tracker = try SiamFCTracker(
                 network: network, configuration: configuration, frame: scene.frame(patchAt: (30, 30), twinAt: (170, 110)), box: scene.box(patchAt: 30, 30))
             for _ in 0..<10 { _ = tracker.update(frame: scene.frame(patchAt: (30, 30), twinAt: (170, 110))) }
@@ -120,16 +120,40 @@ final class LostAndFoundTests: XCTestCase {
         }
         let twin = scene.box(patchAt: 170, 110), target = scene.box(patchAt: 100, 20)
 
-        let remembering = try run(lookAlikeAbove: TrackerConfiguration().lookAlikeAbove)
+        let remembering = try run(remembering: true)
         XCTAssertTrue(remembering.gone.suffix(30).allSatisfy { !$0.isVisible }, "absent, not on the twin: \(remembering.gone.map(\.score))")
         XCTAssertTrue(remembering.gone.allSatisfy { $0.box.intersectionOverUnion(twin) < 0.1 })
         let found = try XCTUnwrap(remembering.back.firstIndex { $0.isVisible }, "found again: \(remembering.back.map(\.score))")
         XCTAssertLessThan(found, 5)
         XCTAssertGreaterThan(remembering.back.last!.box.intersectionOverUnion(target), 0.7)
 
-        let forgetting = try run(lookAlikeAbove: 0)
+        let forgetting = try run(remembering: false)
         XCTAssertGreaterThan(forgetting.gone.last!.box.intersectionOverUnion(twin), 0.7, "without the memory the twin is taken for the target")
         XCTAssertLessThan(forgetting.back.last!.box.intersectionOverUnion(target), 0.1, "and kept when the target returns")
+    }
+
+    func testANearCopyThatAppearsJustAfterTheTargetLeftIsTakenForALookAlike() throws {
+        // The twin comes into view 3 frames after the target has gone, so no sweep saw it before.
+        func run(framesAfterLoss: Int) throws -> (gone: [TrackingResult], back: [TrackingResult]) {
+            var configuration = self.configuration
+            configuration.lookAlikeFramesAfterLoss = framesAfterLoss
+            var tracker = try SiamFCTracker(network: network, configuration: configuration, frame: scene.frame(patchAt: 30, 30), box: scene.box(patchAt: 30, 30))
+            for _ in 0..<10 { _ = tracker.update(frame: scene.frame(patchAt: 30, 30)) }
+            for _ in 0..<3 { _ = tracker.update(frame: scene.frame(patchAt: nil)) }
+            let gone = (0..<60).map { _ in tracker.update(frame: scene.frame(patchAt: nil, twinAt: (170, 110))) }
+            let back = (0..<20).map { _ in tracker.update(frame: scene.frame(patchAt: (100, 20), twinAt: (170, 110))) }
+            return (gone, back)
+        }
+        let twin = scene.box(patchAt: 170, 110), target = scene.box(patchAt: 100, 20)
+
+        let wary = try run(framesAfterLoss: TrackerConfiguration().lookAlikeFramesAfterLoss)
+        XCTAssertTrue(wary.gone.dropFirst(5).allSatisfy { !$0.isVisible }, "absent, not on the twin: \(wary.gone.map(\.score))")
+        let found = try XCTUnwrap(wary.back.firstIndex { $0.isVisible }, "found again: \(wary.back.map(\.score))")
+        XCTAssertLessThan(found, 5)
+        XCTAssertGreaterThan(wary.back.last!.box.intersectionOverUnion(target), 0.7)
+
+        let trusting = try run(framesAfterLoss: 0)
+        XCTAssertGreaterThan(trusting.gone.last!.box.intersectionOverUnion(twin), 0.7, "taking what it finds at once, it takes the twin")
     }
 
     func testABlankFirstFrameGivesNoConfidenceInsteadOfCertainty() throws {

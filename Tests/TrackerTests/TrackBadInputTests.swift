@@ -119,9 +119,9 @@ final class TrackBadInputTests: XCTestCase {
     }
 
     func testLookAlikeSettingsOutOfRangeAreUsageErrors() throws {
-        for settings in [["--look-alike-above", "1.5"], ["--look-alike-sweep-period", "0"]] {
+        for settings in [["--look-alike-above", "1.5"], ["--look-alike-sweep-period", "0"], ["--look-alike-frames-after-loss", "10001"]] {
             let result = try SiamtrackProcess.run(["track", video, "--box", box] + settings)
-            assertFails(result, status: 2, mentioning: ["--look-alike-above", "--look-alike-sweep-period"])
+            assertFails(result, status: 2, mentioning: ["--look-alike-above", "--look-alike-sweep-period", "--look-alike-frames-after-loss"])
         }
     }
 

@@ -51,6 +51,8 @@ public struct SiamFCTracker: Sendable {
     private var framesInDoubt = 0
     /// Frames in a row whose confidence was at or over the absence level.
     private var framesReassuring = 0
+    /// Frames since the target was judged absent (0 while it is present).
+    private var framesAbsent = 0
     /// Running mean of the confidence while the target is judged present (`TrackerConfiguration.widerSearchBelow`).
     private var meanConfidence = 1.0
     /// What resembles the target elsewhere in the frame, which re-detection must not take for it.
@@ -220,6 +222,7 @@ public struct SiamFCTracker: Sendable {
         let back = !judges || (found.confidence >= presentLevel || framesReassuring >= configuration.absentAfterFrames) && !nearLookAlike
         if isTargetVisible ? framesInDoubt < configuration.absentAfterFrames : back {
             isTargetVisible = true
+            framesAbsent = 0
             meanConfidence += configuration.confidenceAveraging * (found.confidence - meanConfidence)
             let inDoubt = meanConfidence < configuration.widerSearchBelow
             if !doubtful { usualConfidence.learn(found.confidence, rate: configuration.usualConfidenceAveraging) }
@@ -262,7 +265,14 @@ public struct SiamFCTracker: Sendable {
         if isTargetVisible { lastSeenBox = Box(center: lastCenter, size: size(atScale: lastScale)) }
         if found.confidence < configuration.absentBelow || nearLookAlike { (center, scale) = (lastCenter, lastScale) }
         isTargetVisible = false
+        framesAbsent += 1
+        // A target that has just gone is seldom back at once somewhere else: what the whole-frame
+        // search finds then is taken for a look-alike and remembered, not for the target.
         if configuration.redetects, let candidate = searchWholeFrame(frame, times: &times), candidate.confidence >= configuration.presentAbove {
+            guard framesAbsent > configuration.lookAlikeFramesAfterLoss else {
+                lookAlikes.remember(candidate.embedding)
+                return TrackingResult(box: lastSeenBox, score: found.confidence.clampedScore, isVisible: false)
+            }
             center = candidate.center
             isTargetVisible = true
             redetection.restart()
@@ -358,8 +368,10 @@ public struct SiamFCTracker: Sendable {
     /// Looks for the target away from its last position: the exemplar correlated with the next
     /// tiles of `redetection`'s sweep at the current size, as many as there are scales.
     ///
-    /// - Returns: the best-matching position and its confidence, or nil without an exemplar.
-    private mutating func searchWholeFrame(_ frame: PixelView, times: inout StageTimes) -> (center: Point, confidence: Double)? {
+    /// - Returns: the best-matching position that is not a remembered look-alike, its confidence
+    ///   and the first network's embedding there; nil without an exemplar or when every candidate
+    ///   checked is a look-alike.
+    private mutating func searchWholeFrame(_ frame: PixelView, times: inout StageTimes) -> (center: Point, confidence: Double, embedding: [Float])? {
         guard exemplarEnergy > 0 else { return nil }
         var stopwatch = Stopwatch()
         let workspace = workspace
@@ -378,7 +390,7 @@ public struct SiamFCTracker: Sendable {
         let ranked = maps.indices.sorted { maps[$0] > maps[$1] }
         let targetSize = size(atScale: scale)
         var lookAlikesHere: [Point] = []
-        var found: (center: Point, confidence: Double)?
+        var found: (center: Point, confidence: Double, embedding: [Float])?
         for index in ranked.prefix(Self.lookAlikesChecked) {
             let confidence = Double(maps[index] / exemplarEnergy) * textureFactor
             let tile = index / plane, row = index % plane / side, column = index % side
@@ -392,7 +404,7 @@ public struct SiamFCTracker: Sendable {
                     continue
                 }
             }
-            found = (position, confidence)
+            found = (position, confidence, workspace.embedding.patch(item: tile, row: row, column: column, side: exemplarEmbedding.width))
             break
         }
         times.redetectionSeconds += stopwatch.lap()
@@ -532,8 +544,8 @@ public struct SiamFCTracker: Sendable {
             (0...1).contains(c.colourInfluence), (0...1).contains(c.colourLearningRate),
             c.filterLabelSigma > 0, c.filterUpdateThreshold.isFinite
         else { throw .invalidConfiguration("a step, factor or influence is out of range") }
-        guard (0...1).contains(c.lookAlikeAbove), c.lookAlikeSweepPeriod >= 1 else {
-            throw .invalidConfiguration("lookAlikeAbove must lie in [0, 1] and lookAlikeSweepPeriod be positive")
+        guard (0...1).contains(c.lookAlikeAbove), c.lookAlikeSweepPeriod >= 1, c.lookAlikeFramesAfterLoss >= 0 else {
+            throw .invalidConfiguration("lookAlikeAbove must lie in [0, 1], lookAlikeSweepPeriod be positive and lookAlikeFramesAfterLoss not negative")
         }
     }
 }

@@ -83,11 +83,16 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     /// a look-alike (`DistractorMemory`): the first frame is swept whole, and a few more tiles
     /// every `lookAlikeSweepPeriod` frames while the target is tracked. The whole-frame search
     /// passes over candidates that resemble a remembered look-alike more than the exemplar, and a
-    /// target judged absent is not found again on one. 0 remembers none.
+    /// target judged absent is not found again on one. 0 turns the sweeps off
+    /// (`lookAlikeFramesAfterLoss` still remembers what it finds).
     public var lookAlikeAbove = 0.5
     /// Frames between steps of the sweep for look-alikes while the target is tracked (each step
     /// embeds as many tiles as there are scales, with the first network only).
     public var lookAlikeSweepPeriod = 10
+    /// Frames after the target is judged absent during which what the whole-frame search finds is
+    /// remembered as a look-alike instead of taken for the target (a target that has just gone is
+    /// seldom back at once elsewhere; near where it was, the nearby search still finds it).
+    public var lookAlikeFramesAfterLoss = 25
     /// Running mean of the confidence under which the target, still judged present and followed
     /// near its box, is in doubt: the online models stop learning and the whole frame is searched
     /// as while it is absent; a candidate that reaches `presentAbove` and beats the match near the
