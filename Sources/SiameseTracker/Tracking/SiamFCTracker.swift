@@ -378,9 +378,7 @@ public struct SiamFCTracker: Sendable {
         let searchSide = currentSearchSide
         let tiles = redetection.nextCentres(
             count: configuration.scaleCount, side: searchSide, width: frame.width, height: frame.height, lastSeen: center)
-        for item in 0..<configuration.scaleCount {
-            cropper.crop(frame, center: tiles[min(item, tiles.count - 1)], side: searchSide, into: &workspace.crops, item: item)
-        }
+        cropTiles(tiles, of: frame, side: searchSide)
         embedCrops()
         correlateCrops()
         let side = workspace.scoreMaps.width, plane = side * side
@@ -411,6 +409,13 @@ public struct SiamFCTracker: Sendable {
         return found
     }
 
+    /// Cuts the search crops, one per tile (the last repeated where there are fewer tiles than crops).
+    private func cropTiles(_ tiles: [Point], of frame: PixelView, side: Double) {
+        for item in 0..<configuration.scaleCount {
+            cropper.crop(frame, center: tiles[min(item, tiles.count - 1)], side: side, into: &workspace.crops, item: item)
+        }
+    }
+
     /// Candidates the whole-frame search compares with the look-alikes before it gives up.
     private static let lookAlikesChecked = 64
 
@@ -437,9 +442,7 @@ public struct SiamFCTracker: Sendable {
         let workspace = workspace
         let searchSide = currentSearchSide
         let tiles = sweep.nextCentres(count: configuration.scaleCount, side: searchSide, width: frame.width, height: frame.height, lastSeen: center)
-        for item in 0..<configuration.scaleCount {
-            cropper.crop(frame, center: tiles[min(item, tiles.count - 1)], side: searchSide, into: &workspace.crops, item: item)
-        }
+        cropTiles(tiles, of: frame, side: searchSide)
         workspace.plan.run(workspace.crops, into: &workspace.embedding)
         CrossCorrelation.scoreMaps(exemplar: exemplarEmbedding, search: workspace.embedding, into: &workspace.scoreMaps)
         let side = workspace.scoreMaps.width
@@ -449,11 +452,11 @@ public struct SiamFCTracker: Sendable {
             func score(_ row: Int, _ column: Int) -> Float { workspace.scoreMaps.values[map + row * side + column] }
             for row in 0..<side {
                 for column in 0..<side where score(row, column) >= above {
-                    let neighbourhood = (max(row - 1, 0)...min(row + 1, side - 1)).flatMap { y in
-                        (max(column - 1, 0)...min(column + 1, side - 1)).map { x in score(y, x) }
+                    let isLocalPeak = (max(row - 1, 0)...min(row + 1, side - 1)).allSatisfy { y in
+                        (max(column - 1, 0)...min(column + 1, side - 1)).allSatisfy { x in score(y, x) <= score(row, column) }
                     }
                     let position = framePosition(tile: tile, row: row, column: column, searchSide: searchSide)
-                    guard neighbourhood.allSatisfy({ $0 <= score(row, column) }),
+                    guard isLocalPeak,
                         abs(position.x - target.center.x) >= target.width || abs(position.y - target.center.y) >= target.height
                     else { continue }
                     lookAlikes.remember(workspace.embedding.patch(item: item, row: row, column: column, side: exemplarEmbedding.width))
