@@ -54,6 +54,9 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "Share of the usual confidence (its running mean while the target is present) under which the target is judged absent too (0: --absent-below alone).")
     var absentBelowUsual = TrackerConfiguration().absentBelowUsual
 
+    @Option(help: "Share of the recent confidence under which a sudden drop holds the usual confidence until the target matches at the present level again (0: never held).")
+    var usualHeldBelow = TrackerConfiguration().usualHeldBelow
+
     @Option(help: "Frames in a row under the absence level before the target is judged absent.")
     var absentAfterFrames = TrackerConfiguration().absentAfterFrames
 
@@ -97,8 +100,11 @@ struct TrackerOptions: ParsableArguments {
             throw ValidationError(
                 "--absent-below, --present-above and --wider-search-below must lie in [0, 1], --present-above at least the other two, --absent-after-frames in 1...10000")
         }
-        guard (0...1).contains(absentBelowUsual), (0...1).contains(presentAboveUsual), presentAboveUsual == 0 || presentAboveUsual >= absentBelowUsual else {
-            throw ValidationError("--absent-below-usual and --present-above-usual must lie in [0, 1], --present-above-usual 0 or at least --absent-below-usual")
+        guard (0...1).contains(absentBelowUsual), (0...1).contains(presentAboveUsual), presentAboveUsual == 0 || presentAboveUsual >= absentBelowUsual,
+            (0...1).contains(usualHeldBelow)
+        else {
+            throw ValidationError(
+                "--absent-below-usual, --present-above-usual and --usual-held-below must lie in [0, 1], --present-above-usual 0 or at least --absent-below-usual")
         }
         guard (0...1).contains(lookAlikeAbove), (1...10_000).contains(lookAlikeSweepPeriod), (0...10_000).contains(lookAlikeFramesAfterLoss) else {
             throw ValidationError(
@@ -134,6 +140,7 @@ struct TrackerOptions: ParsableArguments {
         configuration.absentBelow = absentBelow
         configuration.absentAfterFrames = absentAfterFrames
         configuration.absentBelowUsual = absentBelowUsual
+        configuration.usualHeldBelow = usualHeldBelow
         configuration.presentAbove = presentAbove
         configuration.presentAboveUsual = presentAboveUsual
         configuration.widerSearchBelow = widerSearchBelow

@@ -156,6 +156,27 @@ final class LostAndFoundTests: XCTestCase {
         XCTAssertGreaterThan(trusting.gone.last!.box.intersectionOverUnion(twin), 0.7, "taking what it finds at once, it takes the twin")
     }
 
+    func testABriefFalseReturnDoesNotStartTheFramesAfterALossAgain() throws {
+        // Gone for 30 frames, then a twin near the last box passes for the target for two frames
+        // and goes: judged absent again. The target then comes back far away, 20 frames after that
+        // second loss but over 50 after the first. Counted from the second loss, the whole-frame
+        // search would take it for a look-alike (lookAlikeFramesAfterLoss, 25) and never find it.
+        var tracker = try SiamFCTracker(network: network, configuration: configuration, frame: scene.frame(patchAt: 30, 30), box: scene.box(patchAt: 30, 30))
+        for _ in 0..<10 { _ = tracker.update(frame: scene.frame(patchAt: 30, 30)) }
+        for _ in 0..<30 { _ = tracker.update(frame: scene.frame(patchAt: nil)) }
+        XCTAssertFalse(tracker.isTargetVisible)
+        let falseReturn = (0..<2).map { _ in tracker.update(frame: scene.frame(patchAt: nil, twinAt: (34, 30))) }
+        XCTAssertTrue(falseReturn.contains(where: \.isVisible), "the twin passes for the target: \(falseReturn.map(\.score))")
+        let goneAgain = (0..<20).map { _ in tracker.update(frame: scene.frame(patchAt: nil)) }
+        XCTAssertFalse(goneAgain.last!.isVisible, "\(goneAgain.map(\.score))")
+
+        let target = scene.box(patchAt: 180, 120)
+        let back = (0..<20).map { _ in tracker.update(frame: scene.frame(patchAt: 180, 120)) }
+        let found = try XCTUnwrap(back.firstIndex { $0.isVisible }, "found again: \(back.map(\.score))")
+        XCTAssertLessThan(found, 10)
+        XCTAssertGreaterThan(back.last!.box.intersectionOverUnion(target), 0.7)
+    }
+
     func testABlankFirstFrameGivesNoConfidenceInsteadOfCertainty() throws {
         let black = RGBImage(width: 160, height: 120, pixels: [UInt8](repeating: 0, count: 160 * 120 * 3))
         var tracker = try SiamFCTracker(network: network, frame: black, box: Box(x: 40, y: 30, width: 40, height: 40))

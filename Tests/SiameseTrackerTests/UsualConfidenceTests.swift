@@ -53,4 +53,43 @@ final class UsualConfidenceTests: XCTestCase {
         XCTAssertEqual(usual.absentLevel(configuration), configuration.absentBelow)
         XCTAssertEqual(usual.presentLevel(configuration), configuration.presentAbove)
     }
+
+    func testASuddenDropHoldsTheLevelUntilTheTargetMatchesAtThePresentLevelAgain() {
+        var usual = UsualConfidence()
+        usual.learn(0.8, rate: 1)
+        usual.watch(0.4, recentMean: 0.8, configuration: configuration)
+        XCTAssertTrue(usual.isHeld, "0.4 is under 0.6 of the recent 0.8")
+        for _ in 0..<50 { usual.learn(0.42, rate: configuration.usualConfidenceAveraging) }
+        XCTAssertEqual(usual.level, 0.8, "a match left behind by a target that went does not lower the level")
+        XCTAssertEqual(usual.absentLevel(configuration), 0.4, accuracy: 1e-9)
+        usual.watch(0.45, recentMean: 0.42, configuration: configuration)
+        XCTAssertTrue(usual.isHeld, "0.45 is under the present level 0.48")
+        usual.watch(0.5, recentMean: 0.43, configuration: configuration)
+        XCTAssertFalse(usual.isHeld, "0.5 reaches the present level")
+        usual.learn(0.5, rate: 0.5)
+        XCTAssertEqual(try XCTUnwrap(usual.level), 0.65, accuracy: 1e-12)
+    }
+
+    func testAGradualDeclineIsFollowed() {
+        var usual = UsualConfidence()
+        var (confidence, recentMean) = (0.9, 0.9)
+        usual.learn(confidence, rate: 1)
+        for _ in 0..<200 {
+            confidence *= 0.99
+            usual.watch(confidence, recentMean: recentMean, configuration: configuration)
+            XCTAssertFalse(usual.isHeld)
+            usual.learn(confidence, rate: configuration.usualConfidenceAveraging)
+            recentMean += configuration.confidenceAveraging * (confidence - recentMean)
+        }
+        XCTAssertLessThan(try XCTUnwrap(usual.level), 0.2, "the level follows a target whose match fades slowly (0.9 to 0.12), never held")
+    }
+
+    func testAShareOfZeroNeverHolds() {
+        var configuration = TrackerConfiguration()
+        configuration.usualHeldBelow = 0
+        var usual = UsualConfidence()
+        usual.learn(0.8, rate: 1)
+        usual.watch(0.01, recentMean: 0.8, configuration: configuration)
+        XCTAssertFalse(usual.isHeld)
+    }
 }

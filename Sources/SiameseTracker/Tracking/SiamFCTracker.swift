@@ -51,8 +51,11 @@ public struct SiamFCTracker: Sendable {
     private var framesInDoubt = 0
     /// Frames in a row whose confidence was at or over the absence level.
     private var framesReassuring = 0
-    /// Frames since the target was judged absent (0 while it is present).
+    /// Frames judged absent since the target was lost, counted on through returns that did not
+    /// last (`returnLastsFrames`); 0 once a return has lasted.
     private var framesAbsent = 0
+    /// Frames in a row the target has been judged present.
+    private var framesPresent = 0
     /// Running mean of the confidence while the target is judged present (`TrackerConfiguration.widerSearchBelow`).
     private var meanConfidence = 1.0
     /// What resembles the target elsewhere in the frame, which re-detection must not take for it.
@@ -212,6 +215,7 @@ public struct SiamFCTracker: Sendable {
         let (lastCenter, lastScale) = (center, scale)
         let found = searchNearby(frame, times: &times)
         let judges = configuration.absentBelow > 0
+        usualConfidence.watch(found.confidence, recentMean: meanConfidence, configuration: configuration)
         let doubtful = judges && found.confidence < usualConfidence.absentLevel(configuration)
         let presentLevel = usualConfidence.presentLevel(configuration)
         framesInDoubt = doubtful ? framesInDoubt + 1 : 0
@@ -222,7 +226,8 @@ public struct SiamFCTracker: Sendable {
         let back = !judges || (found.confidence >= presentLevel || framesReassuring >= configuration.absentAfterFrames) && !nearLookAlike
         if isTargetVisible ? framesInDoubt < configuration.absentAfterFrames : back {
             isTargetVisible = true
-            framesAbsent = 0
+            framesPresent += 1
+            if framesPresent >= returnLastsFrames { framesAbsent = 0 }
             meanConfidence += configuration.confidenceAveraging * (found.confidence - meanConfidence)
             let inDoubt = meanConfidence < configuration.widerSearchBelow
             if !doubtful { usualConfidence.learn(found.confidence, rate: configuration.usualConfidenceAveraging) }
@@ -265,6 +270,7 @@ public struct SiamFCTracker: Sendable {
         if isTargetVisible { lastSeenBox = Box(center: lastCenter, size: size(atScale: lastScale)) }
         if found.confidence < configuration.absentBelow || nearLookAlike { (center, scale) = (lastCenter, lastScale) }
         isTargetVisible = false
+        framesPresent = 0
         framesAbsent += 1
         // A target that has just gone is seldom back at once somewhere else: what the whole-frame
         // search finds then is taken for a look-alike and remembered, not for the target.
@@ -275,6 +281,7 @@ public struct SiamFCTracker: Sendable {
             }
             center = candidate.center
             isTargetVisible = true
+            framesPresent = 1
             redetection.restart()
             return TrackingResult(box: box, score: candidate.confidence.clampedScore, isVisible: true)
         }
@@ -416,6 +423,11 @@ public struct SiamFCTracker: Sendable {
         }
     }
 
+    /// Frames a return must last to end a loss: twice the frames it takes to judge the target
+    /// absent. A target judged absent again sooner was found on something else, and the frames
+    /// after a loss (`lookAlikeFramesAfterLoss`) count on from the first loss.
+    private var returnLastsFrames: Int { 2 * configuration.absentAfterFrames }
+
     /// Candidates the whole-frame search compares with the look-alikes before it gives up.
     private static let lookAlikesChecked = 64
 
@@ -535,11 +547,11 @@ public struct SiamFCTracker: Sendable {
         else { throw .invalidConfiguration("a setting is not finite or out of range (scale step at most 2, search size at most 1023)") }
         guard (0...1).contains(c.absentBelow), (0...1).contains(c.presentAbove), (0...1).contains(c.widerSearchBelow),
             (0...1).contains(c.absentBelowUsual), (0...1).contains(c.presentAboveUsual), c.presentAboveUsual == 0 || c.presentAboveUsual >= c.absentBelowUsual,
-            (0...1).contains(c.usualConfidenceAveraging),
+            (0...1).contains(c.usualConfidenceAveraging), (0...1).contains(c.usualHeldBelow),
             c.presentAbove >= max(c.absentBelow, c.widerSearchBelow), (0...1).contains(c.confidenceAveraging), (0...1).contains(c.switchMargin)
         else {
             throw .invalidConfiguration(
-                "absentBelow(Usual), presentAbove(Usual), widerSearchBelow, the averaging rates and switchMargin must lie in [0, 1], presentAbove at least absentBelow and widerSearchBelow, presentAboveUsual at least absentBelowUsual")
+                "absentBelow(Usual), presentAbove(Usual), widerSearchBelow, usualHeldBelow, the averaging rates and switchMargin must lie in [0, 1], presentAbove at least absentBelow and widerSearchBelow, presentAboveUsual at least absentBelowUsual")
         }
         guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
             c.minimumScale > 0, c.maximumScale >= c.minimumScale,

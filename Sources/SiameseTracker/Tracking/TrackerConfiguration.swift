@@ -63,6 +63,12 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     public var absentBelowUsual = 0.5
     /// Weight of each new frame in the usual confidence.
     public var usualConfidenceAveraging = 0.05
+    /// Share of the recent confidence (its running mean, `confidenceAveraging`) under which a
+    /// frame's confidence is a sudden drop: the usual confidence stops learning until a frame
+    /// reaches the present level again (`presentAboveUsual`). A target that leaves or is covered
+    /// leaves a match that, learnt from, would lower the usual level under it. 0 turns the hold
+    /// off. Measured on long-term clips made from shared/datasets (MODEL.md).
+    public var usualHeldBelow = 0.6
     /// Frames in a row under the absence level (`absentBelow`, `absentBelowUsual`) before the
     /// target is judged absent (a dip of fewer frames is tracked through).
     public var absentAfterFrames = 5

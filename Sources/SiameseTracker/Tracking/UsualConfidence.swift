@@ -2,9 +2,15 @@
 /// frames where it was judged present. Targets differ in how well they match (a runner who keeps
 /// changing pose scores 0.4 where a car scores 0.8), so the absence judgement compares each frame
 /// with this level as well as with fixed thresholds (`TrackerConfiguration.absentBelowUsual`).
+///
+/// A sudden drop of the confidence holds the level where it was (`TrackerConfiguration.usualHeldBelow`):
+/// a target that leaves or is covered often leaves a match just over half its usual level, and
+/// learning from it would lower the level until that match passes for the target.
 struct UsualConfidence {
     /// The running mean; nil before the first frame after the start.
     private(set) var level: Double?
+    /// Whether the level is held after a sudden drop, until the confidence is back at the present level.
+    private(set) var isHeld = false
 
     /// Confidence under which a frame is doubtful: `absentBelow`, or the share `absentBelowUsual`
     /// of the usual level where that is higher.
@@ -20,9 +26,19 @@ struct UsualConfidence {
         return max(min(configuration.presentAbove, configuration.presentAboveUsual * level), absentLevel(configuration))
     }
 
-    /// Takes in the confidence of a frame where the target was judged present and not in doubt.
+    /// Watches each frame's confidence for a sudden drop: under the share `usualHeldBelow` of
+    /// `recentMean` (the running mean of the last frames' confidences) the level is held, and it is
+    /// released by a confidence at or over the present level (`presentLevel`).
+    mutating func watch(_ confidence: Double, recentMean: Double, configuration: TrackerConfiguration) {
+        guard level != nil else { return }
+        if confidence < configuration.usualHeldBelow * recentMean { isHeld = true }
+        if confidence >= presentLevel(configuration) { isHeld = false }
+    }
+
+    /// Takes in the confidence of a frame where the target was judged present and not in doubt,
+    /// unless the level is held.
     mutating func learn(_ confidence: Double, rate: Double) {
-        guard confidence.isFinite else { return }
+        guard confidence.isFinite, !isHeld else { return }
         level = level.map { $0 + rate * (confidence - $0) } ?? confidence
     }
 }
