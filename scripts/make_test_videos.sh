@@ -20,6 +20,11 @@ ff "${source_clip[@]}" "${plain[@]}" -c:v libx264 -preset veryslow -crf 32 -pix_
 ff "${source_clip[@]}" "${plain[@]}" -c:v libvpx-vp9 -crf 50 -b:v 0 -deadline good vp9.webm
 ff "${source_clip[@]}" "${plain[@]}" -c:v mjpeg -q:v 12 -pix_fmt yuvj420p mjpeg.avi
 
+# 210 pixels wide, not a multiple of 8, with a blue band in its last 10 columns: swscale's x86
+# converters work in blocks of 8 pixels and must not leave the last 2 unwritten.
+ff -f lavfi -i "testsrc2=size=96x72:rate=10,pad=160:120:32:24:color=gray,drawbox=x=0:y=0:w=32:h=24:color=red:t=fill,pad=210:120:0:0:color=gray,drawbox=x=200:y=0:w=10:h=120:color=blue:t=fill" \
+    -t 2 "${plain[@]}" -c:v libx264 -preset veryslow -crf 32 -pix_fmt yuv420p width210.mp4
+
 # Five JPEGs 0001.jpg ... 0005.jpg, read through the image2 pattern seq/%04d.jpg.
 mkdir seq
 ff "${source_clip[@]}" -frames:v 5 -q:v 12 -start_number 1 seq/%04d.jpg

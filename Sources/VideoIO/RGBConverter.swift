@@ -5,8 +5,9 @@ import Imaging
 final class RGBConverter {
     /// Reused from frame to frame; swscale rebuilds it only if the size or pixel format changes.
     private var context: OpaquePointer?
-    /// The picture before turning, kept to spare an allocation per rotated frame.
-    private var unturned: [UInt8] = []
+    /// Rows converted at a stride of whole 8-pixel blocks, kept to spare an allocation per frame
+    /// whose width is not a multiple of 8 or that must be turned.
+    private var blocked: [UInt8] = []
 
     deinit {
         sws_freeContext(context)
@@ -26,25 +27,36 @@ final class RGBConverter {
             throw .ffmpegFailed(path: path, operation: "convert \(name) pictures to RGB", reason: "swscale refused the pixel format")
         }
         let byteCount = width * height * 3
-        // swscale's SIMD writers store whole blocks and can run past the last pixel of a row whose
-        // width is not a multiple of 16 (e.g. 360 px): keep slack after the picture for them.
+        // swscale's x86 converters from YUV 4:2:0 to RGB convert whole blocks of 8 pixels, as many
+        // as the stride holds: in a packed row of 210 pixels the last 2 were never written, and kept
+        // whatever the memory held (so one clip tracked differently from run to run). Rows are
+        // converted at a stride of whole blocks and packed after, and slack after the picture
+        // takes the SIMD writers that store past its end.
+        let rowBytes = width * 3, stride = (width + 7) / 8 * 8 * 3
         let slack = 64
         var scaledRows: Int32 = 0
         let pixels: [UInt8]
-        if rotation == .upright {
+        if rotation == .upright && stride == rowBytes {
             pixels = [UInt8](unsafeUninitializedCapacity: byteCount + slack) { buffer, initialized in
-                scaledRows = cffmpeg_scale_frame_to_packed(context, frame, buffer.baseAddress, Int32(width * 3))
+                scaledRows = cffmpeg_scale_frame_to_packed(context, frame, buffer.baseAddress, Int32(stride))
                 initialized = byteCount
             }
         } else {
-            if unturned.count != byteCount + slack { unturned = [UInt8](repeating: 0, count: byteCount + slack) }
-            scaledRows = unturned.withUnsafeMutableBufferPointer {
-                cffmpeg_scale_frame_to_packed(context, frame, $0.baseAddress, Int32(width * 3))
+            if blocked.count != stride * height + slack { blocked = [UInt8](repeating: 0, count: stride * height + slack) }
+            scaledRows = blocked.withUnsafeMutableBufferPointer {
+                cffmpeg_scale_frame_to_packed(context, frame, $0.baseAddress, Int32(stride))
             }
-            pixels = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
-                unturned.withUnsafeBufferPointer {
-                    rotation.turn(UnsafeBufferPointer(rebasing: $0.prefix(byteCount)), width: width, height: height, into: buffer)
+            let packed = blocked.withUnsafeBufferPointer { rows in
+                [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+                    for row in 0..<height {
+                        let from = UnsafeBufferPointer(rebasing: rows[(row * stride)..<(row * stride + rowBytes)])
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[(row * rowBytes)..<((row + 1) * rowBytes)]).initialize(from: from)
+                    }
+                    initialized = byteCount
                 }
+            }
+            pixels = rotation == .upright ? packed : [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+                packed.withUnsafeBufferPointer { rotation.turn($0, width: width, height: height, into: buffer) }
                 initialized = byteCount
             }
         }

@@ -40,6 +40,23 @@ final class ContainerFormatTests: XCTestCase {
         XCTAssertEqual(oneThread.map(\.image), fourThreads.map(\.image))
     }
 
+    func testAPictureWhoseWidthIsNotAMultipleOf8IsConvertedToItsLastColumn() throws {
+        // 210 pixels: swscale's x86 converters write whole blocks of 8 and used to leave the last 2
+        // columns as the memory held them. The last 10 columns are blue.
+        let frames = try Fixtures.readAll(VideoReader(path: Fixtures.path("width210.mp4")))
+        XCTAssertEqual(frames.count, Fixtures.frameCount)
+        for frame in frames {
+            let image = frame.image
+            XCTAssertEqual(image.width, 210)
+            for x in [image.width - 3, image.width - 2, image.width - 1] {
+                for y in [0, image.height / 2, image.height - 1] {
+                    let (red, green, blue) = image[x, y]
+                    XCTAssertTrue(blue > 180 && red < 80 && green < 80, "frame \(frame.index) (\(x), \(y)): \((red, green, blue))")
+                }
+            }
+        }
+    }
+
     func testReaderKeepsReturningNilAfterTheEnd() throws {
         let reader = try VideoReader(path: Fixtures.path("vp9.webm"))
         _ = try Fixtures.readAll(reader)
