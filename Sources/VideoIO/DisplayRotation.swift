@@ -31,23 +31,30 @@ enum DisplayRotation: Int {
     /// Whether the turned picture is as wide as the stored one is high.
     var swapsWidthAndHeight: Bool { self == .clockwise90 || self == .clockwise270 }
 
-    /// Writes the packed RGB24 `source` picture, `width` x `height`, turned by this rotation into
-    /// `destination`, which holds as many bytes.
-    func turn(_ source: UnsafeBufferPointer<UInt8>, width: Int, height: Int, into destination: UnsafeMutableBufferPointer<UInt8>) {
-        precondition(source.count == width * height * 3 && destination.count == source.count)
+    /// Writes the RGB24 `source` picture, `width` x `height` with rows `sourceStride` bytes apart,
+    /// turned by this rotation and packed into `destination`, which holds `width * height * 3` bytes.
+    func turn(_ source: UnsafeBufferPointer<UInt8>, width: Int, height: Int, sourceStride: Int, into destination: UnsafeMutableBufferPointer<UInt8>) {
+        let rowBytes = width * 3
+        precondition(sourceStride >= rowBytes && source.count >= (height - 1) * sourceStride + rowBytes && destination.count == width * height * 3)
+        if self == .upright {
+            for y in 0..<height {
+                let row = UnsafeBufferPointer(rebasing: source[(y * sourceStride)..<(y * sourceStride + rowBytes)])
+                _ = UnsafeMutableBufferPointer(rebasing: destination[(y * rowBytes)..<((y + 1) * rowBytes)]).initialize(from: row)
+            }
+            return
+        }
         let turnedWidth = swapsWidthAndHeight ? height : width
         let turnedHeight = swapsWidthAndHeight ? width : height
-        let rowBytes = width * 3
         // Each destination row is a straight walk through the source (along a row or up/down a column),
         // so only its first pixel and step differ by rotation; writes stay sequential.
         var target = 0
         for y in 0..<turnedHeight {
             let (first, step): (Int, Int)
             switch self {
-            case .upright: (first, step) = (y * rowBytes, 3)
-            case .clockwise90: (first, step) = ((height - 1) * rowBytes + y * 3, -rowBytes)
-            case .halfTurn: (first, step) = ((height - 1 - y) * rowBytes + (width - 1) * 3, -3)
-            case .clockwise270: (first, step) = ((width - 1 - y) * 3, rowBytes)
+            case .upright: (first, step) = (y * sourceStride, 3)
+            case .clockwise90: (first, step) = ((height - 1) * sourceStride + y * 3, -sourceStride)
+            case .halfTurn: (first, step) = ((height - 1 - y) * sourceStride + (width - 1) * 3, -3)
+            case .clockwise270: (first, step) = ((width - 1 - y) * 3, sourceStride)
             }
             var from = first
             for _ in 0..<turnedWidth {

@@ -30,7 +30,7 @@ final class RGBConverter {
         // swscale's x86 converters from YUV 4:2:0 to RGB convert whole blocks of 8 pixels, as many
         // as the stride holds: in a packed row of 210 pixels the last 2 were never written, and kept
         // whatever the memory held (so one clip tracked differently from run to run). Rows are
-        // converted at a stride of whole blocks and packed after, and slack after the picture
+        // converted at a stride of whole blocks, then packed (and turned) in one pass, and slack after the picture
         // takes the SIMD writers that store past its end.
         let rowBytes = width * 3, stride = (width + 7) / 8 * 8 * 3
         let slack = 64
@@ -46,17 +46,8 @@ final class RGBConverter {
             scaledRows = blocked.withUnsafeMutableBufferPointer {
                 cffmpeg_scale_frame_to_packed(context, frame, $0.baseAddress, Int32(stride))
             }
-            let packed = blocked.withUnsafeBufferPointer { rows in
-                [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
-                    for row in 0..<height {
-                        let from = UnsafeBufferPointer(rebasing: rows[(row * stride)..<(row * stride + rowBytes)])
-                        _ = UnsafeMutableBufferPointer(rebasing: buffer[(row * rowBytes)..<((row + 1) * rowBytes)]).initialize(from: from)
-                    }
-                    initialized = byteCount
-                }
-            }
-            pixels = rotation == .upright ? packed : [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
-                packed.withUnsafeBufferPointer { rotation.turn($0, width: width, height: height, into: buffer) }
+            pixels = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+                blocked.withUnsafeBufferPointer { rotation.turn($0, width: width, height: height, sourceStride: stride, into: buffer) }
                 initialized = byteCount
             }
         }
