@@ -69,6 +69,12 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "Running mean of the confidence under which a target still followed is in doubt: nothing learns and the whole frame is searched too (0: never).")
     var widerSearchBelow = TrackerConfiguration().widerSearchBelow
 
+    @Option(help: "Share of the usual confidence enough for a candidate elsewhere to take over from a doubtful match after an unconfirmed return, where it is under --present-above (0: --present-above alone).")
+    var takeoverAboveUsual = TrackerConfiguration().takeoverAboveUsual
+
+    @Option(help: "Share of the usual confidence a target found again must reach for its return to be confirmed.")
+    var confirmedAboveUsual = TrackerConfiguration().confirmedAboveUsual
+
     @Flag(inversion: .prefixedNo, help: "Search the whole frame while the target is judged absent or in doubt.")
     var redetection = TrackerConfiguration().redetects
 
@@ -101,10 +107,10 @@ struct TrackerOptions: ParsableArguments {
                 "--absent-below, --present-above and --wider-search-below must lie in [0, 1], --present-above at least the other two, --absent-after-frames in 1...10000")
         }
         guard (0...1).contains(absentBelowUsual), (0...1).contains(presentAboveUsual), presentAboveUsual == 0 || presentAboveUsual >= absentBelowUsual,
-            (0...1).contains(usualHeldBelow)
+            (0...1).contains(usualHeldBelow), (0...1).contains(takeoverAboveUsual), (0...1).contains(confirmedAboveUsual)
         else {
             throw ValidationError(
-                "--absent-below-usual, --present-above-usual and --usual-held-below must lie in [0, 1], --present-above-usual 0 or at least --absent-below-usual")
+                "--absent-below-usual, --present-above-usual, --usual-held-below, --takeover-above-usual and --confirmed-above-usual must lie in [0, 1], --present-above-usual 0 or at least --absent-below-usual")
         }
         guard (0...1).contains(lookAlikeAbove), (1...10_000).contains(lookAlikeSweepPeriod), (0...10_000).contains(lookAlikeFramesAfterLoss) else {
             throw ValidationError(
@@ -144,6 +150,8 @@ struct TrackerOptions: ParsableArguments {
         configuration.presentAbove = presentAbove
         configuration.presentAboveUsual = presentAboveUsual
         configuration.widerSearchBelow = widerSearchBelow
+        configuration.takeoverAboveUsual = takeoverAboveUsual
+        configuration.confirmedAboveUsual = confirmedAboveUsual
         configuration.redetects = redetection
         configuration.lookAlikeAbove = lookAlikeAbove
         configuration.lookAlikeSweepPeriod = lookAlikeSweepPeriod

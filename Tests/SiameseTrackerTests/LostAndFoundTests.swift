@@ -177,6 +177,33 @@ final class LostAndFoundTests: XCTestCase {
         XCTAssertGreaterThan(back.last!.box.intersectionOverUnion(target), 0.7)
     }
 
+    func testAReturnOnSomethingWeakerThanTheTargetGivesWayToTheTargetAtItsUsualLevelElsewhere() throws {
+        // Gone, then the twin (0.67 to 0.77) comes near the last box and passes for the target,
+        // under its usual level: an unconfirmed return (confirmedAboveUsual 1 here). The target
+        // comes back far away meanwhile. presentAbove 1 leaves no candidate short of a perfect
+        // match the usual way to take over; a running mean under 0.8 is doubt, so the twin is
+        // followed in doubt and the whole frame searched.
+        func run(takeoverAboveUsual: Double) throws -> [TrackingResult] {
+            var configuration = configuration
+            (configuration.presentAbove, configuration.widerSearchBelow) = (1, 0.8)
+            (configuration.confirmedAboveUsual, configuration.takeoverAboveUsual) = (1, takeoverAboveUsual)
+            var tracker = try SiamFCTracker(network: network, configuration: configuration, frame: scene.frame(patchAt: 30, 30), box: scene.box(patchAt: 30, 30))
+            for _ in 0..<10 { _ = tracker.update(frame: scene.frame(patchAt: 30, 30)) }
+            for _ in 0..<30 { _ = tracker.update(frame: scene.frame(patchAt: nil)) }
+            XCTAssertFalse(tracker.isTargetVisible)
+            return (0..<30).map { _ in tracker.update(frame: scene.frame(patchAt: (180, 120), twinAt: (34, 30))) }
+        }
+        let target = scene.box(patchAt: 180, 120), twin = Box(x: 34, y: 30, width: target.width, height: target.height)
+        let confirming = try run(takeoverAboveUsual: 0.9)
+        XCTAssertGreaterThan(confirming.first!.box.intersectionOverUnion(twin), 0.5, "back on the twin first: \(confirming.map(\.score))")
+        let found = try XCTUnwrap(confirming.firstIndex { $0.box.intersectionOverUnion(target) > 0.5 }, "\(confirming.map(\.score))")
+        XCTAssertLessThan(found, 20, "found within a sweep or two")
+        XCTAssertTrue(confirming[found...].allSatisfy { $0.box.intersectionOverUnion(target) > 0.5 }, "and it stays found")
+
+        let trusting = try run(takeoverAboveUsual: 0)
+        XCTAssertTrue(trusting.allSatisfy { $0.box.intersectionOverUnion(target) < 0.1 }, "presentAbove alone: the twin is kept \(trusting.map(\.score))")
+    }
+
     func testABlankFirstFrameGivesNoConfidenceInsteadOfCertainty() throws {
         let black = RGBImage(width: 160, height: 120, pixels: [UInt8](repeating: 0, count: 160 * 120 * 3))
         var tracker = try SiamFCTracker(network: network, frame: black, box: Box(x: 40, y: 30, width: 40, height: 40))

@@ -92,4 +92,29 @@ final class UsualConfidenceTests: XCTestCase {
         usual.watch(0.01, recentMean: 0.8, configuration: configuration)
         XCTAssertFalse(usual.isHeld)
     }
+
+    func testAReturnIsUnconfirmedUntilAFrameReachesTheConfirmationShareOfTheUsualLevel() {
+        var usual = UsualConfidence()
+        usual.learn(0.5, rate: 1)
+        XCTAssertEqual(usual.takeoverLevel(configuration), configuration.presentAbove, "never lost: candidates need presentAbove")
+        usual.noteAbsent()
+        XCTAssertEqual(usual.takeoverLevel(configuration), 0.45, accuracy: 1e-9, "0.9 of the usual 0.5, under presentAbove")
+        usual.notePresent(0.35, configuration: configuration)
+        XCTAssertFalse(usual.isReturnConfirmed, "0.35 is under 0.8 of the usual 0.5: back on something weaker than the target")
+        usual.notePresent(0.4, configuration: configuration)
+        XCTAssertTrue(usual.isReturnConfirmed)
+        XCTAssertEqual(usual.takeoverLevel(configuration), configuration.presentAbove)
+    }
+
+    func testTheTakeoverLevelIsNeverOverPresentAboveAndAShareOfZeroLeavesIt() {
+        var usual = UsualConfidence(), off = configuration
+        usual.learn(0.9, rate: 1)
+        usual.noteAbsent()
+        XCTAssertEqual(usual.takeoverLevel(configuration), configuration.presentAbove, "0.9 of 0.9 is over presentAbove")
+        off.takeoverAboveUsual = 0
+        var poor = UsualConfidence()
+        poor.learn(0.4, rate: 1)
+        poor.noteAbsent()
+        XCTAssertEqual(poor.takeoverLevel(off), configuration.presentAbove)
+    }
 }

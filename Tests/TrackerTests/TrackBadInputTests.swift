@@ -112,9 +112,15 @@ final class TrackBadInputTests: XCTestCase {
     // MARK: Settings
 
     func testAbsenceSharesOutsideTheUnitIntervalOrCrossedAreUsageErrors() throws {
-        for settings in [["--absent-below-usual", "2"], ["--absent-below-usual", "0.7", "--present-above-usual", "0.6"], ["--usual-held-below", "1.5"]] {
-            let result = try SiamtrackProcess.run(["track", video, "--box", box] + settings)
-            assertFails(result, status: 2, mentioning: ["--absent-below-usual", "--present-above-usual", "--usual-held-below", "[0, 1]"])
+        let settings = [
+            ["--absent-below-usual", "2"], ["--absent-below-usual", "0.7", "--present-above-usual", "0.6"], ["--usual-held-below", "1.5"],
+            ["--takeover-above-usual", "1.5"], ["--confirmed-above-usual", "2"],
+        ]
+        for setting in settings {
+            let result = try SiamtrackProcess.run(["track", video, "--box", box] + setting)
+            assertFails(
+                result, status: 2,
+                mentioning: ["--absent-below-usual", "--present-above-usual", "--usual-held-below", "--takeover-above-usual", "--confirmed-above-usual", "[0, 1]"])
         }
     }
 

@@ -228,6 +228,7 @@ public struct SiamFCTracker: Sendable {
             isTargetVisible = true
             framesPresent += 1
             if framesPresent >= returnLastsFrames { framesAbsent = 0 }
+            usualConfidence.notePresent(found.confidence, configuration: configuration)
             meanConfidence += configuration.confidenceAveraging * (found.confidence - meanConfidence)
             let inDoubt = meanConfidence < configuration.widerSearchBelow
             if !doubtful { usualConfidence.learn(found.confidence, rate: configuration.usualConfidenceAveraging) }
@@ -253,7 +254,8 @@ public struct SiamFCTracker: Sendable {
                 }
                 return TrackingResult(box: box, score: found.confidence.clampedScore, isVisible: true)
             }
-            if let candidate = searchWholeFrame(frame, times: &times), candidate.confidence >= configuration.presentAbove,
+            let takeoverLevel = usualConfidence.takeoverLevel(configuration)
+            if let candidate = searchWholeFrame(frame, acceptingFrom: takeoverLevel, times: &times), candidate.confidence >= takeoverLevel,
                 candidate.confidence > found.confidence + configuration.switchMargin
             {
                 center = candidate.center
@@ -270,11 +272,14 @@ public struct SiamFCTracker: Sendable {
         if isTargetVisible { lastSeenBox = Box(center: lastCenter, size: size(atScale: lastScale)) }
         if found.confidence < configuration.absentBelow || nearLookAlike { (center, scale) = (lastCenter, lastScale) }
         isTargetVisible = false
+        usualConfidence.noteAbsent()
         framesPresent = 0
         framesAbsent += 1
         // A target that has just gone is seldom back at once somewhere else: what the whole-frame
         // search finds then is taken for a look-alike and remembered, not for the target.
-        if configuration.redetects, let candidate = searchWholeFrame(frame, times: &times), candidate.confidence >= configuration.presentAbove {
+        if configuration.redetects, let candidate = searchWholeFrame(frame, acceptingFrom: configuration.presentAbove, times: &times),
+            candidate.confidence >= configuration.presentAbove
+        {
             guard framesAbsent > configuration.lookAlikeFramesAfterLoss else {
                 lookAlikes.remember(candidate.embedding)
                 return TrackingResult(box: lastSeenBox, score: found.confidence.clampedScore, isVisible: false)
@@ -375,10 +380,13 @@ public struct SiamFCTracker: Sendable {
     /// Looks for the target away from its last position: the exemplar correlated with the next
     /// tiles of `redetection`'s sweep at the current size, as many as there are scales.
     ///
-    /// - Returns: the best-matching position that is not a remembered look-alike, its confidence
-    ///   and the first network's embedding there; nil without an exemplar or when every candidate
+    /// - Returns: the best-matching position that is not a remembered look-alike (candidates of
+    ///   `acceptable` confidence or more are compared with the look-alikes), its confidence and
+    ///   the first network's embedding there; nil without an exemplar or when every candidate
     ///   checked is a look-alike.
-    private mutating func searchWholeFrame(_ frame: PixelView, times: inout StageTimes) -> (center: Point, confidence: Double, embedding: [Float])? {
+    private mutating func searchWholeFrame(
+        _ frame: PixelView, acceptingFrom acceptable: Double, times: inout StageTimes
+    ) -> (center: Point, confidence: Double, embedding: [Float])? {
         guard exemplarEnergy > 0 else { return nil }
         var stopwatch = Stopwatch()
         let workspace = workspace
@@ -400,7 +408,7 @@ public struct SiamFCTracker: Sendable {
             let confidence = Double(maps[index] / exemplarEnergy) * textureFactor
             let tile = index / plane, row = index % plane / side, column = index % side
             let position = framePosition(tile: tiles[tile], row: row, column: column, searchSide: searchSide)
-            if confidence >= configuration.presentAbove {
+            if confidence >= acceptable {
                 if lookAlikesHere.contains(where: { abs($0.x - position.x) < targetSize.width && abs($0.y - position.y) < targetSize.height }) { continue }
                 if lookAlikes.isLookAlike(workspace.embedding.patchesAround(item: tile, row: row, column: column, side: exemplarEmbedding.width)) {
                     // Remembered as it looks now: a look-alike that moves and turns stays known.
@@ -548,10 +556,11 @@ public struct SiamFCTracker: Sendable {
         guard (0...1).contains(c.absentBelow), (0...1).contains(c.presentAbove), (0...1).contains(c.widerSearchBelow),
             (0...1).contains(c.absentBelowUsual), (0...1).contains(c.presentAboveUsual), c.presentAboveUsual == 0 || c.presentAboveUsual >= c.absentBelowUsual,
             (0...1).contains(c.usualConfidenceAveraging), (0...1).contains(c.usualHeldBelow),
+            (0...1).contains(c.takeoverAboveUsual), (0...1).contains(c.confirmedAboveUsual),
             c.presentAbove >= max(c.absentBelow, c.widerSearchBelow), (0...1).contains(c.confidenceAveraging), (0...1).contains(c.switchMargin)
         else {
             throw .invalidConfiguration(
-                "absentBelow(Usual), presentAbove(Usual), widerSearchBelow, usualHeldBelow, the averaging rates and switchMargin must lie in [0, 1], presentAbove at least absentBelow and widerSearchBelow, presentAboveUsual at least absentBelowUsual")
+                "absentBelow(Usual), presentAbove(Usual), widerSearchBelow, usualHeldBelow, takeoverAboveUsual, confirmedAboveUsual, the averaging rates and switchMargin must lie in [0, 1], presentAbove at least absentBelow and widerSearchBelow, presentAboveUsual at least absentBelowUsual")
         }
         guard c.scaleStep > 0, c.scoreMapUpsampling >= 1, (0...1).contains(c.windowInfluence), (0...1).contains(c.scaleDamping),
             c.minimumScale > 0, c.maximumScale >= c.minimumScale,

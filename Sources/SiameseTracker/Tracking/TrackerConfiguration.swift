@@ -111,6 +111,16 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     /// How much more than the match near the box a candidate elsewhere must score to take over
     /// from a target in doubt.
     public var switchMargin = 0.1
+    /// Share of the usual confidence enough for a candidate from the whole-frame search to take
+    /// over from a target in doubt whose return is unconfirmed (`confirmedAboveUsual`), where that
+    /// is under `presentAbove` (0: `presentAbove` alone). A target that matches its exemplar
+    /// poorly (a skier at 0.4 to 0.6) is otherwise never found again once the search came back on
+    /// background; while the return is confirmed the level stays `presentAbove`, as lowered for
+    /// every target in doubt it takes look-alikes (MODEL.md).
+    public var takeoverAboveUsual = 0.9
+    /// Share of the usual confidence a target found again after being judged absent must reach,
+    /// in some frame, for its return to be confirmed (`takeoverAboveUsual`).
+    public var confirmedAboveUsual = 0.8
     /// Smallest allowed target size, as a multiple of the initial size.
     public var minimumScale = 0.2
     /// Largest allowed target size, as a multiple of the initial size.

@@ -11,6 +11,9 @@ struct UsualConfidence {
     private(set) var level: Double?
     /// Whether the level is held after a sudden drop, until the confidence is back at the present level.
     private(set) var isHeld = false
+    /// Whether the target, if it was ever judged absent, has since matched at the share
+    /// `confirmedAboveUsual` of the level: a return short of that may be on something else.
+    private(set) var isReturnConfirmed = true
 
     /// Confidence under which a frame is doubtful: `absentBelow`, or the share `absentBelowUsual`
     /// of the usual level where that is higher.
@@ -24,6 +27,24 @@ struct UsualConfidence {
     func presentLevel(_ configuration: TrackerConfiguration) -> Double {
         guard let level, configuration.presentAboveUsual > 0 else { return configuration.presentAbove }
         return max(min(configuration.presentAbove, configuration.presentAboveUsual * level), absentLevel(configuration))
+    }
+
+    /// Confidence a candidate from the whole-frame search needs to take over from a target in
+    /// doubt: `presentAbove`, or while the return is unconfirmed the share `takeoverAboveUsual` of
+    /// the usual level where that is lower.
+    func takeoverLevel(_ configuration: TrackerConfiguration) -> Double {
+        guard !isReturnConfirmed, let level, configuration.takeoverAboveUsual > 0 else { return configuration.presentAbove }
+        return min(configuration.presentAbove, configuration.takeoverAboveUsual * level)
+    }
+
+    /// Notes a frame where the target was judged absent: its next return is unconfirmed.
+    mutating func noteAbsent() { isReturnConfirmed = false }
+
+    /// Notes the confidence of a frame where the target was judged present: a return is
+    /// confirmed by a match of the share `confirmedAboveUsual` of the usual level.
+    mutating func notePresent(_ confidence: Double, configuration: TrackerConfiguration) {
+        guard let level, confidence >= configuration.confirmedAboveUsual * level else { return }
+        isReturnConfirmed = true
     }
 
     /// Watches each frame's confidence for a sudden drop: under the share `usualHeldBelow` of
