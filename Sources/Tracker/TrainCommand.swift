@@ -74,6 +74,7 @@ struct TrainCommand: ParsableCommand {
         // Unbuffered, so progress reaches a log file as it happens.
         func print(_ line: String) throws { try LineOutput.standardOutput.write(line + "\n") }
         MatrixMultiply.setThreadCount(threads)
+        HeapRetention.keepFreedMemory()
         var trainer = try makeTrainer()
         let settings = trainer.configuration
         // Log lines inside loading and epochs may fail quietly: the next summary line's write throws.
