@@ -12,16 +12,10 @@ final class TrackOutputTests: XCTestCase {
     private static let minimumMeanIntersectionOverUnion = 0.55
 
     func testTrackingTheTexturedSquareClipPrintsOneValidLinePerFrameWithMeanIoUAbove0_55() throws {
-        // The user's way: --box "$(head -1 groundtruth.txt)".
-        let (rows, truth) = try groundTruth(at: SiamtrackProcess.path("\(Self.clip)/groundtruth.txt"))
-        let start = try XCTUnwrap(truth.first)
-        let result = try SiamtrackProcess.run(["track", SiamtrackProcess.path("\(Self.clip)/video.mp4"), "--box", rows[0]])
-
-        try assertSucceeds(result)
-        let lines = try parseTrackLines(result.outputLines)
+        let (lines, truth) = try trackClip()
         XCTAssertEqual(lines.count, truth.count, "one line per frame of the clip")
         XCTAssertEqual(lines.map(\.frame), Array(0..<lines.count))
-        assertFirstLineIsTheStartBox(lines, start)
+        assertFirstLineIsTheStartBox(lines, try XCTUnwrap(truth.first))
         for (earlier, later) in zip(lines, lines.dropFirst()) {
             XCTAssertLessThan(earlier.timeSeconds, later.timeSeconds, "times must increase at frame \(later.frame)")
         }
@@ -29,9 +23,28 @@ final class TrackOutputTests: XCTestCase {
             XCTAssertTrue((0...1).contains(line.score), "score \(line.score) at frame \(line.frame)")
             XCTAssertFalse(line.box.isEmpty, "empty box at frame \(line.frame)")
         }
+        XCTAssertGreaterThan(meanIntersectionOverUnion(lines, truth), Self.minimumMeanIntersectionOverUnion, "mean IoU with the ground truth")
+    }
+
+    /// The narrower network kept in models/ (README, MODEL.md) loads and tracks the clip on its
+    /// own: measured mean IoU 0.81, held to the same bound as the default.
+    func testTheNarrowNetworkInModelsTracksTheTexturedSquareClipWithMeanIoUAbove0_55() throws {
+        let (lines, truth) = try trackClip(["--model", SiamtrackProcess.path("models/narrow-seed3.safetensors")])
+        XCTAssertEqual(lines.count, truth.count, "one line per frame of the clip")
+        XCTAssertGreaterThan(meanIntersectionOverUnion(lines, truth), Self.minimumMeanIntersectionOverUnion, "mean IoU with the ground truth")
+    }
+
+    /// Tracks the clip from its first ground-truth box, the user's way (--box "$(head -1 groundtruth.txt)").
+    private func trackClip(_ options: [String] = []) throws -> (lines: [TrackLine], truth: [Box]) {
+        let (rows, truth) = try groundTruth(at: SiamtrackProcess.path("\(Self.clip)/groundtruth.txt"))
+        let result = try SiamtrackProcess.run(["track", SiamtrackProcess.path("\(Self.clip)/video.mp4"), "--box", rows[0]] + options)
+        try assertSucceeds(result)
+        return (try parseTrackLines(result.outputLines), truth)
+    }
+
+    private func meanIntersectionOverUnion(_ lines: [TrackLine], _ truth: [Box]) -> Double {
         let overlaps = zip(lines, truth).map { $0.box.intersectionOverUnion($1) }
-        let mean = overlaps.reduce(0, +) / Double(overlaps.count)
-        XCTAssertGreaterThan(mean, Self.minimumMeanIntersectionOverUnion, "mean IoU with the ground truth")
+        return overlaps.reduce(0, +) / Double(max(overlaps.count, 1))
     }
 
     func testOutputOptionWritesTheLinesStdoutWouldShow() throws {
