@@ -15,7 +15,9 @@ enum HeapRetention {
         // Swift's Glibc module leaves out malloc.h: mallopt is looked up by name, with its
         // parameters' values from that header (M_TRIM_THRESHOLD -1, M_MMAP_THRESHOLD -3).
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return }
+        guard let process = dlopen(nil, RTLD_NOW) else { return }
+        defer { dlclose(process) }
+        guard let symbol = dlsym(process, "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
         // mallopt declines only values out of its range, which these are not; declined, training is only slower.
         _ = mallopt(-3, 32 << 20)
