@@ -1,3 +1,4 @@
+import Foundation
 import Geometry
 import Imaging
 import SiameseTracker
@@ -78,7 +79,8 @@ package struct PairSampler: Sendable {
             batch.targets.append(PairTarget(
                 isPresent: !isNegative,
                 row: mapCentre - motion.shiftY / motion.searchScale / Double(totalStride),
-                column: mapCentre - motion.shiftX / motion.searchScale / Double(totalStride)))
+                column: mapCentre - motion.shiftX / motion.searchScale / Double(totalStride),
+                logScaleChange: Foundation.log(motion.exemplarScale / motion.searchScale)))
         }
         return batch
     }

@@ -28,6 +28,12 @@ package struct TrainingConfiguration: Codable, Sendable, Equatable {
     package var scoreScale = 0.001
     /// Radius of the positive cells around the target, in score-map cells (16 px at stride 8), L1.
     package var positiveRadius = 2.0
+    /// Width (a standard deviation, in natural-log units of the scale change between exemplar and
+    /// search crop) over which the positive cells' logistic label falls from 1 as a Gaussian, so
+    /// that the network learns to score a target seen at the wrong scale lower, which is how the
+    /// tracker picks its scale. nil: every positive cell's label is 1 (SiamFC), which teaches the
+    /// network to ignore the augmentation's scale changes.
+    package var scaleLabelWidth: Double?
     /// Margin of the contrastive loss on distances between unit vectors.
     package var contrastiveMargin = 1.0
     /// Largest distance in frames between the two frames of a pair.

@@ -34,7 +34,9 @@ package enum TrainingLoss: String, Sendable, CaseIterable, Codable {
                 let scores = maps.values[range].map { $0 * scoreScale }
                 let labels = Self.labels(size: maps.width, target: target, radius: configuration.positiveRadius)
                 let (value, scoreGradient) = self == .logistic
-                    ? Self.balancedLogistic(scores: scores, labels: labels)
+                    ? Self.balancedLogistic(
+                        scores: scores, labels: labels,
+                        positiveTarget: Self.positiveTarget(logScaleChange: target.logScaleChange, width: configuration.scaleLabelWidth))
                     : Self.triplet(scores: scores, labels: labels)
                 total += value / Float(targets.count)
                 for (offset, g) in scoreGradient.enumerated() {
@@ -56,8 +58,16 @@ package enum TrainingLoss: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Binary cross-entropy with logits, positives and negatives each weighted to half the total.
-    static func balancedLogistic(scores: [Float], labels: [Bool]) -> (Float, [Float]) {
+    /// The logistic label of positive cells: 1 without a width, else a Gaussian of the scale
+    /// change, `exp(-change² / (2 width²))`.
+    static func positiveTarget(logScaleChange: Double, width: Double?) -> Float {
+        guard let width else { return 1 }
+        return Float(Foundation.exp(-logScaleChange * logScaleChange / (2 * width * width)))
+    }
+
+    /// Binary cross-entropy with logits, positives and negatives each weighted to half the total;
+    /// positive cells aim at `positiveTarget`, negative cells at 0.
+    static func balancedLogistic(scores: [Float], labels: [Bool], positiveTarget: Float = 1) -> (Float, [Float]) {
         let positives = labels.filter { $0 }.count, negatives = labels.count - positives
         var value: Float = 0
         var gradient = [Float](repeating: 0, count: scores.count)
@@ -65,7 +75,7 @@ package enum TrainingLoss: String, Sendable, CaseIterable, Codable {
             let weight: Float = labels[i]
                 ? 0.5 / Float(positives)
                 : (positives == 0 ? 1 : 0.5) / Float(max(negatives, 1))
-            let t: Float = labels[i] ? 1 : 0
+            let t: Float = labels[i] ? positiveTarget : 0
             value += weight * (max(s, 0) - s * t + Foundation.log1p(Foundation.exp(-abs(s))))
             gradient[i] = weight * (1 / (1 + Foundation.exp(-s)) - t)
         }

@@ -36,6 +36,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Objective: logistic, contrastive or triplet.") var loss = TrainingLoss.logistic
     @Option(help: "Largest shift of the search crop against the target, in search-crop pixels.")
     var maximumShift = TrainingConfiguration().augmentation.maximumShift
+    @Option(help: "Largest relative change of each crop's size (0.05: ±5%).")
+    var maximumScaleChange = TrainingConfiguration().augmentation.maximumScaleChange
+    @Option(help: ArgumentHelp(
+        "Let the positive label fall as a Gaussian of this width (natural log) with the scale change between the crops (default: always 1).",
+        valueName: "width"))
+    var scaleLabelWidth: Double?
     @Option(help: "Largest distance in frames between the two frames of a pair.")
     var maximumFrameGap = TrainingConfiguration().maximumFrameGap
     @Option(help: "Side of the region stored around the target per frame, in pixels (room for the shifts).")
@@ -60,8 +66,9 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--epochs, --pairs-per-epoch, --batch-size and --threads must be positive, --views-per-photo above 1")
         }
         guard maximumShift >= 0, maximumFrameGap >= 1 else { throw ValidationError("--maximum-shift must be 0 or more, --maximum-frame-gap 1 or more") }
-        let augmentation = TrainingConfiguration().augmentation
-        let needed = Double(TrackerConfiguration().searchSize) * (1 + augmentation.maximumScaleChange) + 2 * maximumShift
+        guard (0..<0.5).contains(maximumScaleChange) else { throw ValidationError("--maximum-scale-change must be in [0, 0.5)") }
+        guard scaleLabelWidth.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--scale-label-width must be positive") }
+        let needed = Double(TrackerConfiguration().searchSize) * (1 + maximumScaleChange) + 2 * maximumShift
         guard Double(regionSize) >= needed.rounded(.down) else {
             throw ValidationError("--region-size must be at least \(Int(needed)) to hold shifted and scaled search crops")
         }
@@ -134,6 +141,8 @@ struct TrainCommand: ParsableCommand {
         configuration.weightAveraging = weightAveraging
         configuration.photoViews.viewsPerPhoto = viewsPerPhoto
         configuration.augmentation.maximumShift = maximumShift
+        configuration.augmentation.maximumScaleChange = maximumScaleChange
+        configuration.scaleLabelWidth = scaleLabelWidth
         configuration.maximumFrameGap = maximumFrameGap
         configuration.regionSize = regionSize
         let start = try initial.map { try SafeTensors(contentsOf: URL(fileURLWithPath: $0)) } ?? .untrainedNetwork(.compact, seed: seed)

@@ -114,19 +114,21 @@ final class GradientCheckTests: XCTestCase {
         // Embedding sizes as the compact network gives them, with few channels.
         let exemplar = TestData.randomMap(channels: 2, batch: 2, height: 8, width: 8, seed: 11, range: -30...30)
         let search = TestData.randomMap(channels: 2, batch: 2, height: 24, width: 24, seed: 12, range: -30...30)
-        let targets = [PairTarget(isPresent: true, row: 7.5, column: 9), PairTarget(isPresent: false, row: 8, column: 8)]
-        for loss in TrainingLoss.allCases {
-            let evaluation = loss.evaluate(exemplar: exemplar, search: search, targets: targets, configuration: TrainingConfiguration())
+        let targets = [PairTarget(isPresent: true, row: 7.5, column: 9, logScaleChange: 0.1), PairTarget(isPresent: false, row: 8, column: 8)]
+        var scaleAware = TrainingConfiguration()
+        scaleAware.scaleLabelWidth = 0.08
+        for (loss, configuration) in TrainingLoss.allCases.map({ ($0, TrainingConfiguration()) }) + [(.logistic, scaleAware)] {
+            let evaluation = loss.evaluate(exemplar: exemplar, search: search, targets: targets, configuration: configuration)
             XCTAssertGreaterThan(evaluation.value, 0, "\(loss)")
             check("\(loss) exemplar", values: exemplar.values, analytic: evaluation.exemplarGradient.values, step: 0.05) { v in
                 var z = exemplar
                 z.values = v
-                return loss.evaluate(exemplar: z, search: search, targets: targets, configuration: TrainingConfiguration()).value
+                return loss.evaluate(exemplar: z, search: search, targets: targets, configuration: configuration).value
             }
             check("\(loss) search", values: search.values, analytic: evaluation.searchGradient.values, step: 0.05) { v in
                 var x = search
                 x.values = v
-                return loss.evaluate(exemplar: exemplar, search: x, targets: targets, configuration: TrainingConfiguration()).value
+                return loss.evaluate(exemplar: exemplar, search: x, targets: targets, configuration: configuration).value
             }
         }
     }

@@ -130,6 +130,29 @@ final class TrainingTests: XCTestCase {
             XCTAssertEqual(target.column, 8, accuracy: 1.1)
         }
     }
+
+    func testPairsRecordTheScaleChangeBetweenTheirCrops() {
+        var configuration = smallConfiguration()
+        configuration.augmentation.maximumScaleChange = 0.1
+        var random = SeededRandom(seed: 4)
+        let changes = PairSampler(clips: Self.clips, totalStride: 8, training: configuration)
+            .batch(size: 32, random: &random).targets.map(\.logScaleChange)
+        XCTAssertTrue(changes.allSatisfy { abs($0) <= Foundation.log(1.1 / 0.9) + 1e-9 }, "\(changes)")
+        XCTAssertTrue(changes.contains { abs($0) > 0.05 }, "±10% on each crop reaches beyond ±5% between them")
+        configuration.augmentation.maximumScaleChange = 0
+        XCTAssertTrue(PairSampler(clips: Self.clips, totalStride: 8, training: configuration)
+            .batch(size: 8, random: &random).targets.allSatisfy { $0.logScaleChange == 0 })
+    }
+
+    func testThePositiveLabelFallsWithTheScaleChangeAndTheLossSettlesOnIt() {
+        XCTAssertEqual(TrainingLoss.positiveTarget(logScaleChange: 0.3, width: nil), 1, "SiamFC: no fall-off")
+        XCTAssertEqual(TrainingLoss.positiveTarget(logScaleChange: 0, width: 0.08), 1)
+        XCTAssertEqual(TrainingLoss.positiveTarget(logScaleChange: -0.08, width: 0.08), Float(Foundation.exp(-0.5)), accuracy: 1e-6)
+        // The label is where the loss is least: a positive cell aiming at 0.5 is settled at logit 0.
+        let (_, gradient) = TrainingLoss.balancedLogistic(scores: [0, -3], labels: [true, false], positiveTarget: 0.5)
+        XCTAssertEqual(gradient[0], 0, accuracy: 1e-7)
+        XCTAssertGreaterThan(TrainingLoss.balancedLogistic(scores: [2, -3], labels: [true, false], positiveTarget: 0.5).1[0], 0)
+    }
 }
 
 final class PhotoClipTests: XCTestCase {
