@@ -82,6 +82,8 @@ struct TrainCommand: ParsableCommand {
         func print(_ line: String) throws { try LineOutput.standardOutput.write(line + "\n") }
         MatrixMultiply.setThreadCount(threads)
         HeapRetention.keepFreedMemory()
+        let files = TrainingFiles(model: output)
+        try files.checkFolderIsWritable()
         var trainer = try makeTrainer()
         let settings = trainer.configuration
         // Log lines inside loading and epochs may fail quietly: the next summary line's write throws.
@@ -90,7 +92,6 @@ struct TrainCommand: ParsableCommand {
         let sampler = PairSampler(clips: clips, totalStride: trainer.network.inferenceNetwork().totalStride, training: settings)
         guard sampler.clipCount > 0 else { throw TrainError.noUsableClips }
         let validation = try validationData.map { try Dataset(contentsOf: $0).sequences }
-        let files = TrainingFiles(model: output)
         var validationConfiguration = TrackerConfiguration()
         validationConfiguration.threads = threads
         try print("training \(settings.loss.rawValue) for \(settings.epochs) epochs of \(settings.pairsPerEpoch) pairs, "

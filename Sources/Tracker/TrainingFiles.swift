@@ -12,6 +12,16 @@ struct TrainingFiles {
     /// `NAME.epochNN.safetensors`: the model after epoch `epoch`, kept for choosing the best.
     func epochModel(_ epoch: Int) -> String { stem + String(format: ".epoch%02d.safetensors", epoch) }
 
+    /// Throws unless the model's folder exists and can be written, so a run fails before its
+    /// first epoch rather than after it.
+    func checkFolderIsWritable() throws {
+        let folder = URL(fileURLWithPath: model).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+            FileManager.default.isWritableFile(atPath: folder)
+        else { throw TrainError.unwritableOutputFolder(folder) }
+    }
+
     private var stem: String { model.hasSuffix(".safetensors") ? String(model.dropLast(".safetensors".count)) : model }
 
     /// Writes the model (the averaged weights, with the run's settings in its metadata), the
