@@ -25,7 +25,7 @@ extension TrainingClip {
             var region = view.region(of: photo, center: center, targetSize: size, padding: padding, clip: self)
             if random.nextUnit() < settings.blurProbability { region = region.boxBlurred() }
             if random.nextUnit() < settings.occlusionProbability { region.occlude(random: &random) }
-            append(region: region)
+            append(region: region, targetSize: view.seenSize(of: size))
         }
     }
 }

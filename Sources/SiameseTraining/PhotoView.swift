@@ -8,11 +8,16 @@ struct PhotoView {
     var stretch: Double
     var rotation: Double
 
+    /// The size of a target of `targetSize` in this view (before the rotation).
+    func seenSize(of targetSize: Size) -> Size {
+        Size(width: targetSize.width * scale * stretch, height: targetSize.height * scale / stretch)
+    }
+
     /// The training region around the target as this view shows it, sampled bilinearly.
     func region(
         of photo: RGBImage, center: Point, targetSize: Size, padding: (red: Float, green: Float, blue: Float), clip: TrainingClip
     ) -> RGBImage {
-        let seen = Size(width: targetSize.width * scale * stretch, height: targetSize.height * scale / stretch)
+        let seen = seenSize(of: targetSize)
         let regionSize = clip.regionSize
         let step = clip.regionSide(for: seen) / Double(regionSize)
         let (cosine, sine) = (Foundation.cos(rotation), Foundation.sin(rotation))

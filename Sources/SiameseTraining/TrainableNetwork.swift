@@ -16,9 +16,19 @@ package struct TrainableNetwork: Sendable, Equatable {
         tensors = file.tensors
     }
 
-    /// Names of the tensors the optimiser changes (not the running statistics).
+    /// Names of the tensors the optimiser changes (not the running statistics), the size head's included.
     package var parameterNames: [String] {
-        architecture.parameterTensors.filter(\.parameter.isLearned).map(\.name).sorted()
+        let head = sizeHead == nil ? [] : SizeHead.tensorNames
+        return (architecture.parameterTensors.filter(\.parameter.isLearned).map(\.name) + head).sorted()
+    }
+
+    /// The size head the tensors hold, if any.
+    package var sizeHead: SizeHead? {
+        get { try? SizeHead(tensors: tensors, path: "training network") }
+        set {
+            for name in SizeHead.tensorNames { tensors[name] = nil }
+            if let newValue { tensors.merge(newValue.tensors) { $1 } }
+        }
     }
 
     /// The model file: architecture in the metadata, every tensor.
@@ -42,8 +52,10 @@ package struct TrainableNetwork: Sendable, Equatable {
         var entries: [Entry] = []
     }
 
-    /// Forward pass in training mode, returning the embedding and the tape for `backward`.
-    package func forward(_ input: FeatureMap) -> (FeatureMap, Tape) {
+    /// Forward pass, returning the embedding and the tape for `backward`: in training mode, or
+    /// with the running statistics in batch norm as in tracking (`batchStatistics` false; the
+    /// tape then cannot go back through batch norm).
+    package func forward(_ input: FeatureMap, batchStatistics: Bool = true) -> (FeatureMap, Tape) {
         var map = input, tape = Tape()
         for layer in architecture.layers {
             switch layer.kind {
@@ -52,6 +64,8 @@ package struct TrainableNetwork: Sendable, Equatable {
                 let (output, saved) = convolution.forwardSaving(map)
                 tape.entries.append(.convolution(layer, convolution, saved))
                 map = output
+            case .batchNorm where !batchStatistics:
+                map = batchNorm(layer).forward(map)
             case .batchNorm:
                 let norm = batchNorm(layer)
                 let (output, saved) = norm.forwardTraining(map)

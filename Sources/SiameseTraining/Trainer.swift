@@ -41,8 +41,15 @@ package struct Trainer: Sendable {
     private static let secondMomentPrefix = "adamw.v."
     private static let averagePrefix = "average."
 
-    /// Starts a run from a network.
+    /// Starts a run from a network; a run with a size head gives the network a new one
+    /// (estimating no change) when it has none.
     package init(network: TrainableNetwork, configuration: TrainingConfiguration) {
+        var network = network
+        if configuration.sizeHead != nil, network.sizeHead == nil {
+            let inference = network.inferenceNetwork()
+            network.sizeHead = SizeHead(
+                channels: inference.outputChannels, side: inference.outputSize(for: TrackerConfiguration().exemplarSize))
+        }
         self.network = network
         self.configuration = configuration
         averagedTensors = network.tensors
@@ -133,14 +140,28 @@ package struct Trainer: Sendable {
 
     /// One optimiser step on a batch; returns the batch's loss.
     mutating func trainStep(_ batch: PairSampler.Batch, learningRate: Float) -> Float {
-        let (exemplar, exemplarTape) = network.forward(batch.exemplars)
-        let (search, searchTape) = network.forward(batch.searches)
-        let evaluation = configuration.loss.evaluate(exemplar: exemplar, search: search, targets: batch.targets, configuration: configuration)
+        // A frozen embedding is run as the tracker runs it, so the head learns the features it will see.
+        let frozen = configuration.sizeHead?.embeddingFrozen ?? false
+        let (exemplar, exemplarTape) = network.forward(batch.exemplars, batchStatistics: !frozen)
+        let (search, searchTape) = network.forward(batch.searches, batchStatistics: !frozen)
+        var evaluation = frozen
+            ? TrainingLoss.Evaluation(value: 0, exemplarGradient: FeatureMap(shape: exemplar.shape), searchGradient: FeatureMap(shape: search.shape))
+            : configuration.loss.evaluate(exemplar: exemplar, search: search, targets: batch.targets, configuration: configuration)
         var gradients: [String: [Float]] = [:]
-        network.backward(evaluation.exemplarGradient, tape: exemplarTape, into: &gradients)
-        network.backward(evaluation.searchGradient, tape: searchTape, into: &gradients)
-        network.updateRunningStatistics(from: exemplarTape)
-        network.updateRunningStatistics(from: searchTape)
+        if let sizeTraining = configuration.sizeHead, let head = network.sizeHead {
+            let size = SizeRegressionLoss.evaluate(
+                head: head, exemplar: exemplar, search: search, targets: batch.targets, weight: Float(sizeTraining.weight))
+            evaluation.value += size.value
+            evaluation.exemplarGradient.add(size.exemplarGradient)
+            evaluation.searchGradient.add(size.searchGradient)
+            gradients.merge(size.headGradients) { $1 }
+        }
+        if !frozen {
+            network.backward(evaluation.exemplarGradient, tape: exemplarTape, into: &gradients)
+            network.backward(evaluation.searchGradient, tape: searchTape, into: &gradients)
+            network.updateRunningStatistics(from: exemplarTape)
+            network.updateRunningStatistics(from: searchTape)
+        }
         optimizer.update(&network, gradients: gradients, learningRate: learningRate)
         updateAverage()
         return evaluation.value

@@ -15,6 +15,9 @@ package struct TrainingClip: Sendable {
     package let name: String
     /// Region per frame.
     package private(set) var regions: [RGBImage?] = []
+    /// The target's size per frame (nil where absent) in the pixels of an exemplar crop cut at
+    /// its own size: what the exemplar would show of it, before any augmentation.
+    package private(set) var exemplarSizes: [Size?] = []
 
     /// An empty clip to which frames are added in order, each as a `regionSize` square.
     package init(name: String, regionSize: Int) {
@@ -26,18 +29,27 @@ package struct TrainingClip: Sendable {
     package mutating func append(frame: RGBImage, box: Box?, configuration: TrackerConfiguration = TrackerConfiguration()) {
         guard let box, box.isFinite, !box.isEmpty else {
             regions.append(nil)
+            exemplarSizes.append(nil)
             return
         }
         let regionSide = regionSide(for: box.size, configuration: configuration)
         var map = FeatureMap(channels: 3, batch: 1, height: regionSize, width: regionSize)
         CropAndResize(paddingWithMeanOf: frame).crop(frame, center: box.center, side: regionSide, outputSize: regionSize, into: &map, item: 0)
         regions.append(map.rgbImage(item: 0))
+        exemplarSizes.append(Self.exemplarSize(of: box.size, configuration: configuration))
     }
 
-    /// Adds a frame whose region is already cut (`regionSize` square, target centred).
-    mutating func append(region: RGBImage) {
+    /// Adds a frame whose region is already cut (`regionSize` square, target of `targetSize` centred).
+    mutating func append(region: RGBImage, targetSize: Size, configuration: TrackerConfiguration = TrackerConfiguration()) {
         precondition(region.width == regionSize && region.height == regionSize, "region size")
         regions.append(region)
+        exemplarSizes.append(Self.exemplarSize(of: targetSize, configuration: configuration))
+    }
+
+    /// A target's size in the pixels of an exemplar crop cut around it (context added).
+    static func exemplarSize(of size: Size, configuration: TrackerConfiguration) -> Size {
+        let cropPixelsPerPixel = Double(configuration.exemplarSize) / configuration.exemplarSide(for: size)
+        return Size(width: size.width * cropPixelsPerPixel, height: size.height * cropPixelsPerPixel)
     }
 
     /// Side in frame pixels of the region around a target of `size`: SiamFC's search side

@@ -34,6 +34,8 @@ package struct TrainingConfiguration: Codable, Sendable, Equatable {
     /// tracker picks its scale. nil: every positive cell's label is 1 (SiamFC), which teaches the
     /// network to ignore the augmentation's scale changes.
     package var scaleLabelWidth: Double?
+    /// How the size head learns beside the embedding; nil: the network has no size head.
+    package var sizeHead: SizeHeadTraining?
     /// Margin of the contrastive loss on distances between unit vectors.
     package var contrastiveMargin = 1.0
     /// Largest distance in frames between the two frames of a pair.

@@ -42,6 +42,12 @@ struct TrainCommand: ParsableCommand {
         "Let the positive label fall as a Gaussian of this width (natural log) with the scale change between the crops (default: always 1).",
         valueName: "width"))
     var scaleLabelWidth: Double?
+    @Option(help: ArgumentHelp(
+        "Train a size head (the target's width and height where it was found) at this weight against the score map's loss (default: none).",
+        valueName: "weight"))
+    var sizeHeadWeight: Double?
+    @Flag(help: "Train only the size head; the embedding network stays as it is (needs --size-head-weight and --initial).")
+    var sizeHeadOnly = false
     @Option(help: "Largest distance in frames between the two frames of a pair.")
     var maximumFrameGap = TrainingConfiguration().maximumFrameGap
     @Option(help: "Side of the region stored around the target per frame, in pixels (room for the shifts).")
@@ -75,6 +81,10 @@ struct TrainCommand: ParsableCommand {
         guard (0..<1).contains(weightAveraging) else { throw ValidationError("--weight-averaging must be in [0, 1)") }
         guard learningRate > 0, finalLearningRate > 0 else { throw ValidationError("learning rates must be positive") }
         guard resume == nil || initial == nil else { throw ValidationError("--resume and --initial cannot be combined") }
+        guard sizeHeadWeight.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--size-head-weight must be positive") }
+        guard !sizeHeadOnly || (sizeHeadWeight != nil && initial != nil) else {
+            throw ValidationError("--size-head-only needs --size-head-weight and an --initial network to keep")
+        }
     }
 
     func run() throws {
@@ -144,6 +154,12 @@ struct TrainCommand: ParsableCommand {
         configuration.augmentation.maximumShift = maximumShift
         configuration.augmentation.maximumScaleChange = maximumScaleChange
         configuration.scaleLabelWidth = scaleLabelWidth
+        configuration.sizeHead = sizeHeadWeight.map { weight in
+            var training = SizeHeadTraining()
+            training.weight = weight
+            training.embeddingFrozen = sizeHeadOnly
+            return training
+        }
         configuration.maximumFrameGap = maximumFrameGap
         configuration.regionSize = regionSize
         let start = try initial.map { try SafeTensors(contentsOf: URL(fileURLWithPath: $0)) } ?? .untrainedNetwork(.compact, seed: seed)

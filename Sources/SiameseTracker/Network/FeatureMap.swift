@@ -54,6 +54,12 @@ package struct FeatureMap: Sendable, Equatable {
     /// This map's shape.
     package var shape: Shape { Shape(channels: channels, batch: batch, height: height, width: width) }
 
+    /// Adds another map of the same shape, value by value.
+    package mutating func add(_ other: FeatureMap) {
+        precondition(other.shape == shape, "maps of different shapes")
+        for i in values.indices { values[i] += other.values[i] }
+    }
+
     /// A zero map of a shape.
     package init(shape: Shape) { self.init(channels: shape.channels, batch: shape.batch, height: shape.height, width: shape.width) }
 }
