@@ -21,6 +21,9 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "How far the size follows the winning scale each frame (0...1).")
     var scaleDamping = TrackerConfiguration().scaleDamping
 
+    @Option(help: "How far the box's width and height move each frame toward the size head's estimate, for networks that have one (0...1; 0: off).")
+    var sizeHeadRate = TrackerConfiguration().sizeHeadRate
+
     @Option(help: "Side of each search crop in pixels: larger follows faster motion, at more cost (255: SiamFC's).")
     var searchSize = TrackerConfiguration().searchSize
 
@@ -120,8 +123,8 @@ struct TrackerOptions: ParsableArguments {
         guard scaleStep > 1, scaleStep <= 2, scalePenalty > 0, scalePenalty <= 1 else {
             throw ValidationError("--scale-step must lie in (1, 2] and --scale-penalty in (0, 1]")
         }
-        guard (0...1).contains(scaleDamping), (0...1).contains(windowInfluence) else {
-            throw ValidationError("--scale-damping and --window-influence must lie in [0, 1]")
+        guard (0...1).contains(scaleDamping), (0...1).contains(windowInfluence), (0...1).contains(sizeHeadRate) else {
+            throw ValidationError("--scale-damping, --window-influence and --size-head-rate must lie in [0, 1]")
         }
     }
 
@@ -134,6 +137,7 @@ struct TrackerOptions: ParsableArguments {
         configuration.scaleStep = scaleStep
         configuration.scalePenalty = scalePenalty
         configuration.scaleDamping = scaleDamping
+        configuration.sizeHeadRate = sizeHeadRate
         configuration.windowInfluence = windowInfluence
         configuration.searchSize = searchSize
         configuration.filterInfluence = filterInfluence

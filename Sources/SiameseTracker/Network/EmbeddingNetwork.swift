@@ -16,6 +16,8 @@ public struct EmbeddingNetwork: Sendable {
     let steps: [Step]
     /// The architecture the network was built from.
     package let architecture: NetworkArchitecture
+    /// The size head trained with the network, if its file has one.
+    package let sizeHead: SizeHead?
 
     /// Builds the inference network from an architecture and its parameter tensors.
     ///
@@ -83,12 +85,16 @@ public struct EmbeddingNetwork: Sendable {
         }
         self.steps = steps
         self.architecture = architecture
+        sizeHead = try SizeHead(tensors: tensors, path: path)
         // Finite weights can still overflow (1e30 everywhere): such a model would score nan.
         let exemplarSide = TrackerConfiguration().exemplarSize
         guard outputSize(for: exemplarSide) > 0 else { throw invalid("a \(exemplarSide)-px exemplar gives no output") }
         var probe = CropBatch(batch: 1, side: exemplarSide)
         for i in probe.values.indices { probe.values[i] = Float(i * 37 % 256) }
         guard embed(probe).values.allSatisfy(\.isFinite) else { throw invalid("its outputs overflow to infinity or NaN") }
+        if let sizeHead, sizeHead.channels != outputChannels || sizeHead.side != outputSize(for: exemplarSide) {
+            throw invalid("its size head reads \(sizeHead.channels) channels of a \(sizeHead.side)-cell exemplar; the network gives \(outputChannels) of \(outputSize(for: exemplarSide))")
+        }
     }
 
     /// Loads a network from a safetensors file whose metadata holds its architecture.

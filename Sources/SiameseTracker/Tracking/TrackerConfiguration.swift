@@ -29,6 +29,10 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     public var scalePenalty = 0.9745
     /// How far the size moves toward the winning scale each frame (`scale_lr`, damping).
     public var scaleDamping = 0.59
+    /// How far the box's width and height move each frame toward the size head's estimate, where
+    /// the networks have a size head (`SizeHead`; 0: off, the size follows the winning scale
+    /// alone, SiamFC's way). The estimate also lets the box's aspect ratio change.
+    public var sizeHeadRate = 0.0
     /// Upsampling factor of the score map before its peak is taken (`response_up`).
     public var scoreMapUpsampling = 16
     /// Weight of the cosine (Hann) window against the normalised score map (`window_influence`).
