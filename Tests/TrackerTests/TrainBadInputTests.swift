@@ -14,4 +14,12 @@ final class TrainBadInputTests: XCTestCase {
         XCTAssertEqual(result.standardOutput, "", "nothing trained or logged")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
     }
+
+    func testASizeHeadAloneNeedsANetworkToKeepAndAPositiveWeight() throws {
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("siamtrack-head-\(UUID().uuidString).safetensors").path
+        let base = ["train", "--data", SiamtrackProcess.path("clips"), "-o", model, "--epochs", "1", "--pairs-per-epoch", "8", "--no-progress"]
+        assertFails(try SiamtrackProcess.run(base + ["--size-head-weight", "1", "--size-head-only"]), status: 2, mentioning: ["--size-head-only", "--initial"])
+        assertFails(try SiamtrackProcess.run(base + ["--size-head-weight", "0"]), status: 2, mentioning: ["--size-head-weight", "positive"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: model))
+    }
 }
