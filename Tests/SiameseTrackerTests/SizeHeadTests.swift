@@ -48,6 +48,9 @@ final class SizeHeadTests: XCTestCase {
         var plain = file
         for name in SizeHead.tensorNames { plain.tensors[name] = nil }
         XCTAssertNil(try EmbeddingNetwork(file: plain, path: "plain").sizeHead)
+        XCTAssertNotEqual(
+            try EmbeddingNetwork(file: file, path: "with head").fingerprint, try EmbeddingNetwork(file: plain, path: "plain").fingerprint,
+            "batch runs tell a network with a head from one without")
         var misfit = plain
         misfit.tensors.merge(SizeHead(channels: 16, side: 8).tensors) { $1 }
         XCTAssertThrowsError(try EmbeddingNetwork(file: misfit, path: "misfit")) { error in

@@ -150,8 +150,9 @@ public struct EmbeddingNetwork: Sendable {
     }
 
     /// A 64-bit FNV-1a hash, in hexadecimal, of the architecture and every parameter as computed
-    /// (batch norm folded): two networks that give the same embeddings have the same fingerprint,
-    /// whatever file they came from. Batch runs record it to know what made an output.
+    /// (batch norm folded), the size head's included: two networks that give the same embeddings
+    /// and sizes have the same fingerprint, whatever file they came from. Batch runs record it to
+    /// know what made an output.
     package var fingerprint: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ value: UInt32) {
@@ -162,6 +163,9 @@ public struct EmbeddingNetwork: Sendable {
         for byte in architecture.metadataJSON.utf8 { mix(UInt32(byte)) }
         for convolution in steps.compactMap(\.convolution) {
             for value in convolution.weights + convolution.bias { mix(value.bitPattern) }
+        }
+        if let sizeHead {
+            for value in sizeHead.matchWeights + sizeHead.searchWeights + sizeHead.bias { mix(value.bitPattern) }
         }
         return String(hash, radix: 16)
     }
