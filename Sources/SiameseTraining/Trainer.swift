@@ -42,10 +42,13 @@ package struct Trainer: Sendable {
     private static let averagePrefix = "average."
 
     /// Starts a run from a network; a run with a size head gives the network a new one
-    /// (estimating no change) when it has none.
+    /// (estimating no change) when it has none, and a run without drops the network's, which
+    /// would no longer fit the embedding it changes.
     package init(network: TrainableNetwork, configuration: TrainingConfiguration) {
         var network = network
-        if configuration.sizeHead != nil, network.sizeHead == nil {
+        if configuration.sizeHead == nil {
+            network.sizeHead = nil
+        } else if network.sizeHead == nil {
             let inference = network.inferenceNetwork()
             network.sizeHead = SizeHead(
                 channels: inference.outputChannels, side: inference.outputSize(for: TrackerConfiguration().exemplarSize))

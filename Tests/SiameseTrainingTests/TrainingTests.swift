@@ -178,6 +178,7 @@ final class TrainingTests: XCTestCase {
         let after = trainer.trainStep(fixed, learningRate: 0)
         XCTAssertLessThan(after, before * 0.7, "size loss \(before) -> \(after)")
         XCTAssertEqual(trainer.network.tensors.filter { !SizeHead.tensorNames.contains($0.key) }, embedding, "the embedding stays as it was")
+        XCTAssertNil(Trainer(network: trainer.network, configuration: smallConfiguration()).network.sizeHead, "a run without a head drops it")
     }
 
     func testThePositiveLabelFallsWithTheScaleChangeAndTheLossSettlesOnIt() {
