@@ -21,8 +21,8 @@ extension TrainingLoss {
         }
         let scale = 1 / Float(targets.count)
         for term in terms {
-            let z = window(exemplar, item: term.item, row: 0, column: 0, size: exemplar.width)
-            let x = window(search, item: term.item, row: term.row, column: term.column, size: exemplar.width)
+            let z = exemplar.patch(item: term.item, row: 0, column: 0, side: exemplar.width)
+            let x = search.patch(item: term.item, row: term.row, column: term.column, side: exemplar.width)
             let (unitZ, normZ) = normalised(z), (unitX, normX) = normalised(x)
             let difference = zip(unitZ, unitX).map { $0 - $1 }
             let distance = max(difference.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-12)
@@ -39,34 +39,10 @@ extension TrainingLoss {
             let gradientUnitZ = difference.map { outer * $0 }
             let gradientZ = throughNormalisation(gradientUnitZ, unit: unitZ, norm: normZ)
             let gradientX = throughNormalisation(gradientUnitZ.map { -$0 }, unit: unitX, norm: normX)
-            add(gradientZ, to: &exemplarGradient, item: term.item, row: 0, column: 0, size: exemplar.width)
-            add(gradientX, to: &searchGradient, item: term.item, row: term.row, column: term.column, size: exemplar.width)
+            exemplarGradient.addToPatch(gradientZ, item: term.item, row: 0, column: 0, side: exemplar.width)
+            searchGradient.addToPatch(gradientX, item: term.item, row: term.row, column: term.column, side: exemplar.width)
         }
         return Evaluation(value: total, exemplarGradient: exemplarGradient, searchGradient: searchGradient)
-    }
-
-    /// The `channels x size x size` block of item `item` starting at `(row, column)`, flattened.
-    private static func window(_ map: FeatureMap, item: Int, row: Int, column: Int, size: Int) -> [Float] {
-        var values: [Float] = []
-        values.reserveCapacity(map.channels * size * size)
-        for channel in 0..<map.channels {
-            for y in 0..<size {
-                for x in 0..<size { values.append(map[channel, item, row + y, column + x]) }
-            }
-        }
-        return values
-    }
-
-    private static func add(_ values: [Float], to map: inout FeatureMap, item: Int, row: Int, column: Int, size: Int) {
-        var i = 0
-        for channel in 0..<map.channels {
-            for y in 0..<size {
-                for x in 0..<size {
-                    map[channel, item, row + y, column + x] += values[i]
-                    i += 1
-                }
-            }
-        }
     }
 
     private static func normalised(_ v: [Float]) -> ([Float], Float) {

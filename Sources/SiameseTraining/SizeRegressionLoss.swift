@@ -38,8 +38,8 @@ enum SizeRegressionLoss {
             add(gradients.matchWeights, to: &evaluation.headGradients[SizeHead.matchWeightName]!)
             add(gradients.searchWeights, to: &evaluation.headGradients[SizeHead.searchWeightName]!)
             add(gradients.bias, to: &evaluation.headGradients[SizeHead.biasName]!)
-            scatter(gradients.exemplar, into: &evaluation.exemplarGradient, item: item, row: 0, column: 0)
-            scatter(gradients.search, into: &evaluation.searchGradient, item: item, row: row, column: column)
+            evaluation.exemplarGradient.addToPatch(gradients.exemplar, item: item, row: 0, column: 0, side: exemplar.width)
+            evaluation.searchGradient.addToPatch(gradients.search, item: item, row: row, column: column, side: exemplar.width)
         }
         return evaluation
     }
@@ -53,20 +53,5 @@ enum SizeRegressionLoss {
 
     private static func add(_ values: [Float], to total: inout [Float]) {
         for i in values.indices { total[i] += values[i] }
-    }
-
-    /// Adds a window's gradient (in `SizeHead.Window` order) into a map at the window's place.
-    private static func scatter(_ window: [Float], into map: inout FeatureMap, item: Int, row: Int, column: Int) {
-        let side = Int(Double(window.count / map.channels).squareRoot())
-        var i = 0
-        for channel in 0..<map.channels {
-            let plane = map.planeOffset(channel: channel, item: item)
-            for y in 0..<side {
-                for x in 0..<side {
-                    map.values[plane + (row + y) * map.width + column + x] += window[i]
-                    i += 1
-                }
-            }
-        }
     }
 }

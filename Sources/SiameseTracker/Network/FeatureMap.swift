@@ -60,6 +60,34 @@ package struct FeatureMap: Sendable, Equatable {
         for i in values.indices { values[i] += other.values[i] }
     }
 
+    /// The `side` x `side` window of item `item` whose top-left cell is (`row`, `column`), every
+    /// channel, channel-major: the embedding a score-map cell correlated with the exemplar.
+    package func patch(item: Int, row: Int, column: Int, side: Int) -> [Float] {
+        precondition(row >= 0 && column >= 0 && row + side <= height && column + side <= width, "patch outside the map")
+        var patch = [Float]()
+        patch.reserveCapacity(channels * side * side)
+        for channel in 0..<channels {
+            let plane = planeOffset(channel: channel, item: item)
+            for y in row..<(row + side) { patch.append(contentsOf: values[(plane + y * width + column)..<(plane + y * width + column + side)]) }
+        }
+        return patch
+    }
+
+    /// Adds `values`, laid out as `patch(item:row:column:side:)` returns them, into that window.
+    package mutating func addToPatch(_ values: [Float], item: Int, row: Int, column: Int, side: Int) {
+        precondition(values.count == channels * side * side, "values of another window size")
+        var i = 0
+        for channel in 0..<channels {
+            let plane = planeOffset(channel: channel, item: item)
+            for y in row..<(row + side) {
+                for x in column..<(column + side) {
+                    self.values[plane + y * width + x] += values[i]
+                    i += 1
+                }
+            }
+        }
+    }
+
     /// A zero map of a shape.
     package init(shape: Shape) { self.init(channels: shape.channels, batch: shape.batch, height: shape.height, width: shape.width) }
 }

@@ -90,20 +90,9 @@ package struct SizeHead: Sendable, Equatable {
         package init(exemplar: FeatureMap, exemplarItem: Int, search: FeatureMap, searchItem: Int, row: Int, column: Int) {
             let side = exemplar.height
             precondition(exemplar.width == side && exemplar.channels == search.channels, "exemplar and search embeddings differ")
-            precondition(row >= 0 && column >= 0 && row + side <= search.height && column + side <= search.width, "window outside the search embedding")
-            var z: [Float] = [], x: [Float] = []
-            z.reserveCapacity(exemplar.channels * side * side)
-            x.reserveCapacity(exemplar.channels * side * side)
-            for channel in 0..<exemplar.channels {
-                let exemplarPlane = exemplar.planeOffset(channel: channel, item: exemplarItem)
-                let searchPlane = search.planeOffset(channel: channel, item: searchItem)
-                for y in 0..<side {
-                    z.append(contentsOf: exemplar.values[(exemplarPlane + y * side)..<(exemplarPlane + (y + 1) * side)])
-                    let start = searchPlane + (row + y) * search.width + column
-                    x.append(contentsOf: search.values[start..<(start + side)])
-                }
-            }
-            self.init(exemplar: z, search: x)
+            self.init(
+                exemplar: exemplar.patch(item: exemplarItem, row: 0, column: 0, side: side),
+                search: search.patch(item: searchItem, row: row, column: column, side: side))
         }
 
         /// A window from values already gathered.

@@ -61,17 +61,4 @@ extension FeatureMap {
         let rows = max(row - 1, 0)...min(row + 1, height - side), columns = max(column - 1, 0)...min(column + 1, width - side)
         return rows.flatMap { y in columns.map { x in patch(item: item, row: y, column: x, side: side) } }
     }
-
-    /// The `side` x `side` window of item `item` whose top-left cell is (`row`, `column`), every
-    /// channel, channel-major: the embedding a score-map cell correlated with the exemplar.
-    func patch(item: Int, row: Int, column: Int, side: Int) -> [Float] {
-        precondition(row >= 0 && column >= 0 && row + side <= height && column + side <= width, "patch outside the map")
-        var patch = [Float]()
-        patch.reserveCapacity(channels * side * side)
-        for channel in 0..<channels {
-            let plane = planeOffset(channel: channel, item: item)
-            for y in row..<(row + side) { patch.append(contentsOf: values[(plane + y * width + column)..<(plane + y * width + column + side)]) }
-        }
-        return patch
-    }
 }
