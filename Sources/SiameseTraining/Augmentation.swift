@@ -36,7 +36,8 @@ package struct Augmentation: Sendable, Codable, Equatable {
     }
 
     /// Jitters brightness, contrast and channel gains of each crop; sometimes makes both grey.
-    func recolour(exemplars: inout FeatureMap, searches: inout FeatureMap, item: Int, random: inout SeededRandom) {
+    /// A context crop of the exemplar's frame, if any, changes as the exemplar does.
+    func recolour(exemplars: inout FeatureMap, searches: inout FeatureMap, contexts: inout FeatureMap?, item: Int, random: inout SeededRandom) {
         let grey = random.nextUnit() < greyscaleProbability
         for crop in 0..<2 {
             let contrast = Float(1 + (random.nextUnit() * 2 - 1) * maximumContrastChange)
@@ -44,6 +45,7 @@ package struct Augmentation: Sendable, Codable, Equatable {
             let gains = (0..<3).map { _ in Float(1 + (random.nextUnit() * 2 - 1) * maximumContrastChange / 2) }
             if crop == 0 {
                 Self.apply(to: &exemplars, item: item, contrast: contrast, offset: offset, gains: gains, grey: grey)
+                if contexts != nil { Self.apply(to: &contexts!, item: item, contrast: contrast, offset: offset, gains: gains, grey: grey) }
             } else {
                 Self.apply(to: &searches, item: item, contrast: contrast, offset: offset, gains: gains, grey: grey)
             }

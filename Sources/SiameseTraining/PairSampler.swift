@@ -14,6 +14,11 @@ package struct PairSampler: Sendable {
         package var searches: FeatureMap
         /// Where each exemplar's object lies in its search crop.
         package var targets: [PairTarget]
+        /// `3 x batch x 255 x 255` crops of the exemplars' frames at search size, the object in
+        /// the middle at the exemplar's scale (only when the run trains through the correlation filter).
+        package var contexts: FeatureMap?
+        /// Each object's size `√(w·h)` in the contexts, in embedding cells.
+        package var contextTargetCells: [Double] = []
     }
 
     private let clips: [TrainingClip]
@@ -47,7 +52,8 @@ package struct PairSampler: Sendable {
         var batch = Batch(
             exemplars: FeatureMap(channels: 3, batch: size, height: exemplarSize, width: exemplarSize),
             searches: FeatureMap(channels: 3, batch: size, height: searchSize, width: searchSize),
-            targets: [])
+            targets: [],
+            contexts: training.correlationFilter == nil ? nil : FeatureMap(channels: 3, batch: size, height: searchSize, width: searchSize))
         let centre = Double(training.regionSize) / 2
         let augmentation = training.augmentation
         let mapCentre = Double(searchSize - 1) / 2 / Double(totalStride) - Double(exemplarSize - 1) / 2 / Double(totalStride)
@@ -77,7 +83,14 @@ package struct PairSampler: Sendable {
             cropper.crop(
                 searchRegion, center: Point(x: centre + motion.shiftX, y: centre + motion.shiftY),
                 side: Double(searchSize) * motion.searchScale, outputSize: searchSize, into: &batch.searches, item: item)
-            augmentation.recolour(exemplars: &batch.exemplars, searches: &batch.searches, item: item, random: &random)
+            if batch.contexts != nil {
+                cropper.crop(
+                    exemplarRegion, center: Point(x: centre, y: centre), side: Double(searchSize) * motion.exemplarScale,
+                    outputSize: searchSize, into: &batch.contexts!, item: item)
+                let size = clips[clip].exemplarSizes[first]!
+                batch.contextTargetCells.append((size.width * size.height).squareRoot() / motion.exemplarScale / Double(totalStride))
+            }
+            augmentation.recolour(exemplars: &batch.exemplars, searches: &batch.searches, contexts: &batch.contexts, item: item, random: &random)
             // The object sits at the region centre, i.e. -shift/scale from the search-crop centre.
             let logScaleChange = Foundation.log(motion.exemplarScale / motion.searchScale)
             batch.targets.append(PairTarget(

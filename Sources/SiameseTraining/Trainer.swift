@@ -159,6 +159,16 @@ package struct Trainer: Sendable {
             evaluation.searchGradient.add(size.searchGradient)
             gradients.merge(size.headGradients) { $1 }
         }
+        if let filterTraining = configuration.correlationFilter, let contexts = batch.contexts {
+            let (context, contextTape) = network.forward(contexts, batchStatistics: true)
+            let filter = FilterLoss.evaluate(
+                context: context, search: search, targets: batch.targets, targetCells: batch.contextTargetCells,
+                exemplarSide: exemplar.width, training: filterTraining)
+            evaluation.value += filter.value
+            evaluation.searchGradient.add(filter.searchGradient)
+            network.backward(filter.contextGradient, tape: contextTape, into: &gradients)
+            network.updateRunningStatistics(from: contextTape)
+        }
         if !frozen {
             network.backward(evaluation.exemplarGradient, tape: exemplarTape, into: &gradients)
             network.backward(evaluation.searchGradient, tape: searchTape, into: &gradients)

@@ -36,6 +36,8 @@ package struct TrainingConfiguration: Codable, Sendable, Equatable {
     package var scaleLabelWidth: Double?
     /// How the size head learns beside the embedding; nil: the network has no size head.
     package var sizeHead: SizeHeadTraining?
+    /// How the embedding learns to work under the online correlation filter; nil: it does not.
+    package var correlationFilter: FilterTraining?
     /// Margin of the contrastive loss on distances between unit vectors.
     package var contrastiveMargin = 1.0
     /// Largest distance in frames between the two frames of a pair.

@@ -48,6 +48,10 @@ struct TrainCommand: ParsableCommand {
     var sizeHeadWeight: Double?
     @Flag(help: "Train only the size head; the embedding network stays as it is (needs --size-head-weight and --initial).")
     var sizeHeadOnly = false
+    @Option(help: ArgumentHelp(
+        "Train the features through the online correlation filter too (CFNet), at this weight against the score map's loss (default: not).",
+        valueName: "weight"))
+    var filterWeight: Double?
     @Option(help: "Largest distance in frames between the two frames of a pair.")
     var maximumFrameGap = TrainingConfiguration().maximumFrameGap
     @Option(help: "Side of the region stored around the target per frame, in pixels (room for the shifts).")
@@ -85,6 +89,8 @@ struct TrainCommand: ParsableCommand {
         guard !sizeHeadOnly || (sizeHeadWeight != nil && initial != nil) else {
             throw ValidationError("--size-head-only needs --size-head-weight and an --initial network to keep")
         }
+        guard filterWeight.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--filter-weight must be positive") }
+        guard !sizeHeadOnly || filterWeight == nil else { throw ValidationError("--filter-weight trains the embedding, which --size-head-only keeps") }
     }
 
     func run() throws {
@@ -158,6 +164,11 @@ struct TrainCommand: ParsableCommand {
             var training = SizeHeadTraining()
             training.weight = weight
             training.embeddingFrozen = sizeHeadOnly
+            return training
+        }
+        configuration.correlationFilter = filterWeight.map { weight in
+            var training = FilterTraining()
+            training.weight = weight
             return training
         }
         configuration.maximumFrameGap = maximumFrameGap

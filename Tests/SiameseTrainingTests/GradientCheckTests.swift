@@ -179,6 +179,45 @@ final class GradientCheckTests: XCTestCase {
         }
     }
 
+    func testFilterLossGradientsMatchFiniteDifferences() {
+        // Even and odd sides: the half spectrum's Nyquist column exists only for even ones.
+        for side in [12, 11] {
+            let context = TestData.randomMap(channels: 3, batch: 3, height: side, width: side, seed: 31, range: -1...1)
+            var search = TestData.randomMap(channels: 3, batch: 3, height: side, width: side, seed: 32, range: -1...1)
+            for i in search.values.indices { search.values[i] = 0.5 * search.values[i] + context.values[i] }
+            let targets = [
+                PairTarget(isPresent: true, row: 3.6, column: 5.2),
+                PairTarget(isPresent: false, row: 4, column: 4),
+                PairTarget(isPresent: true, row: 1.1, column: 7.3),
+            ]
+            var training = FilterTraining()
+            training.weight = 2
+            training.regularization = 0.05
+            func evaluate(_ x: FeatureMap, _ z: FeatureMap) -> FilterLoss.Evaluation {
+                FilterLoss.evaluate(
+                    context: x, search: z, targets: targets, targetCells: [6, 5, 4.5], exemplarSide: 4, training: training)
+            }
+            let evaluation = evaluate(context, search)
+            XCTAssertGreaterThan(evaluation.value, 0)
+            check("filter context \(side)", values: context.values, analytic: evaluation.contextGradient.values, step: 1e-2, indices: 40) { v in
+                var x = context
+                x.values = v
+                return evaluate(x, search).value
+            }
+            check("filter search \(side)", values: search.values, analytic: evaluation.searchGradient.values, step: 1e-2, indices: 40) { v in
+                var z = search
+                z.values = v
+                return evaluate(context, z).value
+            }
+            // The negative pair's crops get no gradient.
+            for channel in 0..<3 {
+                let plane = context.planeOffset(channel: channel, item: 1)
+                XCTAssertTrue(evaluation.contextGradient.values[plane..<(plane + side * side)].allSatisfy { $0 == 0 })
+                XCTAssertTrue(evaluation.searchGradient.values[plane..<(plane + side * side)].allSatisfy { $0 == 0 })
+            }
+        }
+    }
+
     func testWholeNetworkParameterGradientsMatchFiniteDifferences() throws {
         let architecture = NetworkArchitecture(layers: [
             .convolution("conv1", 3, 4, kernel: 3, stride: 2), .batchNorm("bn1"), .relu, .maxPool(kernel: 3, stride: 2),

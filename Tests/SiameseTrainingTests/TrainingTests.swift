@@ -181,6 +181,54 @@ final class TrainingTests: XCTestCase {
         XCTAssertNil(Trainer(network: trainer.network, configuration: smallConfiguration()).network.sizeHead, "a run without a head drops it")
     }
 
+    func testAContextIsTheExemplarsFrameAtSearchSizeWithTheExemplarInItsMiddle() {
+        var configuration = smallConfiguration()
+        configuration.augmentation.maximumScaleChange = 0.1
+        var random = SeededRandom(seed: 7)
+        XCTAssertNil(PairSampler(clips: Self.clips, totalStride: 8, training: configuration).batch(size: 2, random: &random).contexts)
+        configuration.correlationFilter = FilterTraining()
+        let batch = PairSampler(clips: Self.clips, totalStride: 8, training: configuration).batch(size: 8, random: &random)
+        let contexts = try! XCTUnwrap(batch.contexts)
+        XCTAssertEqual([contexts.batch, contexts.height, contexts.width], [8, 255, 255])
+        // Cut at the exemplar's scale and recoloured as it was, its middle 127 pixels are the exemplar.
+        var largest: Float = 0
+        for channel in 0..<3 {
+            for item in 0..<8 {
+                for y in 0..<127 {
+                    for x in 0..<127 {
+                        let exemplar = batch.exemplars.values[batch.exemplars.planeOffset(channel: channel, item: item) + y * 127 + x]
+                        let context = contexts.values[contexts.planeOffset(channel: channel, item: item) + (y + 64) * 255 + x + 64]
+                        largest = max(largest, abs(exemplar - context))
+                    }
+                }
+            }
+        }
+        XCTAssertLessThan(largest, 0.01)
+        // The square fills half the exemplar: 63.5 px, about 7.9 cells, over the exemplar's scale.
+        XCTAssertEqual(batch.contextTargetCells.count, 8)
+        XCTAssertTrue(batch.contextTargetCells.allSatisfy { (7.2...8.9).contains($0) }, "\(batch.contextTargetCells)")
+    }
+
+    func testTrainingThroughTheFilterLowersItsLossOnAFixedBatch() throws {
+        var configuration = smallConfiguration()
+        configuration.correlationFilter = FilterTraining()
+        configuration.negativeFraction = 0
+        var random = SeededRandom(seed: 8)
+        let fixed = PairSampler(clips: Self.clips, totalStride: 8, training: configuration).batch(size: 4, random: &random)
+        var trainer = Trainer(network: try freshNetwork(), configuration: configuration)
+        func filterLoss() -> Float {
+            let (x, _) = trainer.network.forward(fixed.contexts!), (z, _) = trainer.network.forward(fixed.searches)
+            return FilterLoss.evaluate(
+                context: x, search: z, targets: fixed.targets, targetCells: fixed.contextTargetCells, exemplarSide: 8,
+                training: configuration.correlationFilter!
+            ).value
+        }
+        let before = filterLoss()
+        for _ in 0..<8 { _ = trainer.trainStep(fixed, learningRate: 1e-3) }
+        let after = filterLoss()
+        XCTAssertLessThan(after, before * 0.8, "filter loss \(before) -> \(after)")
+    }
+
     func testThePositiveLabelFallsWithTheScaleChangeAndTheLossSettlesOnIt() {
         XCTAssertEqual(TrainingLoss.positiveTarget(logScaleChange: 0.3, width: nil), 1, "SiamFC: no fall-off")
         XCTAssertEqual(TrainingLoss.positiveTarget(logScaleChange: 0, width: 0.08), 1)

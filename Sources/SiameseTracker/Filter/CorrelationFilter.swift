@@ -8,7 +8,7 @@ import Foundation
 /// and its response to a new embedding `z` is `F⁻¹(Σₗ ŵₗ ẑₗ)`. The numerator and denominator are
 /// running averages over frames (`learningRate`), so the filter follows the target's appearance
 /// while cross-correlation with the first frame's exemplar keeps it anchored.
-struct CorrelationFilter: Sendable {
+package struct CorrelationFilter: Sendable {
     /// Embedding channels.
     let channels: Int
     let transform: RealFourierTransform
@@ -117,7 +117,7 @@ struct CorrelationFilter: Sendable {
     }
 
     /// `0.5 - 0.5 cos` on both axes.
-    static func hannWindow(side: Int) -> [Float] {
+    package static func hannWindow(side: Int) -> [Float] {
         let hann = (0..<side).map { 0.5 - 0.5 * Foundation.cos(2 * Double.pi * (Double($0) + 0.5) / Double(side)) }
         return (0..<(side * side)).map { Float(hann[$0 / side] * hann[$0 % side]) }
     }

@@ -6,11 +6,11 @@ import Foundation
 /// A real plane's spectrum is Hermitian, so only the columns `kx = 0 ... ⌊N/2⌋` are kept. A half
 /// spectrum is stored transposed, `kx`-major: `(N/2 + 1) x N` values at `kx * N + ky`, real and
 /// imaginary parts in separate arrays. The convention is `X(ky, kx) = Σ x(y, x) e^(-2πi (ky y + kx x) / N)`.
-struct RealFourierTransform: Sendable {
+package struct RealFourierTransform: Sendable {
     /// Side of the planes.
-    let size: Int
+    package let size: Int
     /// Frequencies kept along x: `⌊size / 2⌋ + 1`.
-    let halfSize: Int
+    package let halfSize: Int
     /// `[cos | -sin]`, `size x 2 halfSize`: a plane's rows to their half spectra along x.
     private let halfBasis: [Float]
     /// `[cos | -sin]`, `size x 2 size`: the full transform along y.
@@ -20,7 +20,7 @@ struct RealFourierTransform: Sendable {
     private let sines: [Float]
 
     /// A transform of `size x size` planes.
-    init(size: Int) {
+    package init(size: Int) {
         precondition(size >= 1, "the transform needs planes")
         self.size = size
         halfSize = size / 2 + 1
@@ -43,14 +43,14 @@ struct RealFourierTransform: Sendable {
     }
 
     /// Values in one half spectrum (of its real or its imaginary part).
-    var spectrumCount: Int { halfSize * size }
+    package var spectrumCount: Int { halfSize * size }
 
     /// Floats of scratch space that `forward` needs for `planes` planes.
-    func scratchCount(planes: Int) -> Int { planes * 8 * halfSize * size }
+    package func scratchCount(planes: Int) -> Int { planes * 8 * halfSize * size }
 
     /// Half spectra of the `planes` consecutive `size x size` planes at `input`; plane `p`'s goes
     /// to `real + p * spectrumCount` and `imaginary + p * spectrumCount`.
-    func forward(
+    package func forward(
         _ input: UnsafePointer<Float>, planes: Int, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>,
         scratch: UnsafeMutablePointer<Float>
     ) {
@@ -88,7 +88,7 @@ struct RealFourierTransform: Sendable {
     }
 
     /// The real plane (`size x size`, row-major) whose half spectrum is `real` + i `imaginary`.
-    func inverse(real: UnsafePointer<Float>, imaginary: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
+    package func inverse(real: UnsafePointer<Float>, imaginary: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
         let n = size, h = halfSize
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * h * n) { partial in
             // Along y: q(kx, y) = Σ_ky X(kx, ky) e^(2πi ky y / n).
