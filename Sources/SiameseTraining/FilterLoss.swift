@@ -31,7 +31,9 @@ enum FilterLoss {
         let n = context.width, channels = context.channels, batch = context.batch
         let transform = RealFourierTransform(size: n), count = transform.spectrumCount, planes = channels * batch
         let window = CorrelationFilter.hannWindow(side: n)
-        let (x, z) = (Spectra(context, window: window, transform: transform), Spectra(search, window: window, transform: transform))
+        var x = CorrelationFilter.Spectra(channels: channels, batch: batch, side: n), z = x
+        x.transform(context)
+        z.transform(search)
         let middle = Double(n - 1) / 2, offset = Double(exemplarSide - 1) / 2
         let weight = Float(training.weight) / Float(batch), norm = Float(n * n)
         // Columns kx = 1 ... n/2 - 1 of a half spectrum stand for their mirror images too.
@@ -44,7 +46,7 @@ enum FilterLoss {
             var energy = [Float](repeating: 0, count: count)
             var a = [Float](repeating: 0, count: 2 * count)
             for channel in 0..<channels {
-                let p = (channel * batch + item) * count
+                let p = x.offset(channel: channel, item: item)
                 for i in 0..<count {
                     let (xr, xi, zr, zi) = (x.real[p + i], x.imaginary[p + i], z.real[p + i], z.imaginary[p + i])
                     energy[i] += xr * xr + xi * xi
@@ -86,7 +88,7 @@ enum FilterLoss {
             }
             let ridgeShare = Float(training.regularization) / Float(count) * gD.reduce(0, +)
             for channel in 0..<channels {
-                let p = (channel * batch + item) * count, g = (channel * batch + item) * 2 * count
+                let p = x.offset(channel: channel, item: item), g = 2 * p
                 for i in 0..<count {
                     let (xr, xi, zr, zi) = (x.real[p + i], x.imaginary[p + i], z.real[p + i], z.imaginary[p + i])
                     let (ar, ai) = (gA[i], gA[count + i])
@@ -113,24 +115,6 @@ enum FilterLoss {
             }
         }
         return evaluation
-    }
-
-    /// The windowed half spectra of every plane of an embedding batch.
-    private struct Spectra {
-        var real: [Float]
-        var imaginary: [Float]
-
-        init(_ embedding: FeatureMap, window: [Float], transform: RealFourierTransform) {
-            let planes = embedding.channels * embedding.batch, plane = embedding.planeSize
-            var windowed = embedding.values
-            for p in 0..<planes {
-                for i in 0..<plane { windowed[p * plane + i] *= window[i] }
-            }
-            real = [Float](repeating: 0, count: planes * transform.spectrumCount)
-            imaginary = real
-            var scratch = [Float](repeating: 0, count: transform.scratchCount(planes: planes))
-            transform.forward(windowed, planes: planes, real: &real, imaginary: &imaginary, scratch: &scratch)
-        }
     }
 
     /// A Gaussian bump of standard deviation `sigma` cells at `(row, column)` of a `side x side`

@@ -123,18 +123,18 @@ package struct CorrelationFilter: Sendable {
     }
 
     /// The windowed half spectra of every plane of an embedding batch (`[channel][item]` order).
-    struct Spectra: Sendable {
+    package struct Spectra: Sendable {
         let transform: RealFourierTransform
         let channels: Int
         let batch: Int
-        var real: [Float]
-        var imaginary: [Float]
+        package var real: [Float]
+        package var imaginary: [Float]
         private var windowed: [Float]
         private var scratch: [Float]
         private let window: [Float]
 
         /// Room for the spectra of `channels x batch` planes of side `side`.
-        init(channels: Int, batch: Int, side: Int) {
+        package init(channels: Int, batch: Int, side: Int) {
             transform = RealFourierTransform(size: side)
             self.channels = channels
             self.batch = batch
@@ -147,10 +147,10 @@ package struct CorrelationFilter: Sendable {
         }
 
         /// Offset of the half spectrum of `(channel, item)` in `real` and `imaginary`.
-        func offset(channel: Int, item: Int) -> Int { (channel * batch + item) * transform.spectrumCount }
+        package func offset(channel: Int, item: Int) -> Int { (channel * batch + item) * transform.spectrumCount }
 
         /// Transforms `embedding`, which must have this batch's shape, after windowing it.
-        mutating func transform(_ embedding: FeatureMap) {
+        package mutating func transform(_ embedding: FeatureMap) {
             precondition(
                 embedding.channels == channels && embedding.batch == batch && embedding.height == transform.size
                     && embedding.width == transform.size, "embedding shape")
