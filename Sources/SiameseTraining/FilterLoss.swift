@@ -41,8 +41,8 @@ enum FilterLoss {
         var gradientX = [Float](repeating: 0, count: 2 * planes * count), gradientZ = gradientX
         for (item, target) in targets.enumerated() where target.isPresent {
             let sigma = training.labelSigma * targetCells[item]
-            let label = spectrum(of: gaussian(side: n, row: middle, column: middle, sigma: sigma), transform: transform)
-            let wanted = gaussian(side: n, row: target.row + offset, column: target.column + offset, sigma: sigma)
+            let label = spectrum(of: CorrelationFilter.gaussian(side: n, row: middle, column: middle, sigma: sigma), transform: transform)
+            let wanted = CorrelationFilter.gaussian(side: n, row: target.row + offset, column: target.column + offset, sigma: sigma)
             var energy = [Float](repeating: 0, count: count)
             var a = [Float](repeating: 0, count: 2 * count)
             for channel in 0..<channels {
@@ -115,23 +115,6 @@ enum FilterLoss {
             }
         }
         return evaluation
-    }
-
-    /// A Gaussian bump of standard deviation `sigma` cells at `(row, column)` of a `side x side`
-    /// torus (distances wrap around, as the filter's circular shifts do).
-    static func gaussian(side: Int, row: Double, column: Double, sigma: Double) -> [Float] {
-        func wrapped(_ d: Double) -> Double {
-            let m = d.truncatingRemainder(dividingBy: Double(side)), positive = m < 0 ? m + Double(side) : m
-            return min(positive, Double(side) - positive)
-        }
-        var values = [Float](repeating: 0, count: side * side)
-        for y in 0..<side {
-            for x in 0..<side {
-                let (dy, dx) = (wrapped(Double(y) - row), wrapped(Double(x) - column))
-                values[y * side + x] = Float(Foundation.exp(-(dy * dy + dx * dx) / (2 * sigma * sigma)))
-            }
-        }
-        return values
     }
 
     /// One plane's half spectrum, real parts then imaginary parts.

@@ -159,7 +159,7 @@ package struct Trainer: Sendable {
             evaluation.searchGradient.add(size.searchGradient)
             gradients.merge(size.headGradients) { $1 }
         }
-        if let filterTraining = configuration.correlationFilter, let contexts = batch.contexts {
+        if !frozen, let filterTraining = configuration.correlationFilter, let contexts = batch.contexts {
             let (context, contextTape) = network.forward(contexts, batchStatistics: true)
             let filter = FilterLoss.evaluate(
                 context: context, search: search, targets: batch.targets, targetCells: batch.contextTargetCells,

@@ -35,15 +35,7 @@ package struct CorrelationFilter: Sendable {
         channels = spectra.channels
         let transform = spectra.transform
         self.transform = transform
-        let n = transform.size
-        var label = [Float](repeating: 0, count: n * n)
-        for y in 0..<n {
-            for x in 0..<n {
-                // Distance to (0, 0) on the torus.
-                let dy = Double(min(y, n - y)), dx = Double(min(x, n - x))
-                label[y * n + x] = Float(Foundation.exp(-(dy * dy + dx * dx) / (2 * labelSigma * labelSigma)))
-            }
-        }
+        let label = Self.gaussian(side: transform.size, row: 0, column: 0, sigma: labelSigma)
         var real = [Float](repeating: 0, count: transform.spectrumCount), imaginary = real
         var scratch = [Float](repeating: 0, count: transform.scratchCount(planes: 1))
         label.withUnsafeBufferPointer { label in
@@ -114,6 +106,23 @@ package struct CorrelationFilter: Sendable {
                 denominator[i] = keep * denominator[i] + rate * energy
             }
         }
+    }
+
+    /// A Gaussian bump of standard deviation `sigma` cells at `(row, column)` of a `side x side`
+    /// torus (distances wrap around, as the filter's circular shifts do).
+    package static func gaussian(side: Int, row: Double, column: Double, sigma: Double) -> [Float] {
+        func wrapped(_ d: Double) -> Double {
+            let m = d.truncatingRemainder(dividingBy: Double(side)), positive = m < 0 ? m + Double(side) : m
+            return min(positive, Double(side) - positive)
+        }
+        var values = [Float](repeating: 0, count: side * side)
+        for y in 0..<side {
+            for x in 0..<side {
+                let (dy, dx) = (wrapped(Double(y) - row), wrapped(Double(x) - column))
+                values[y * side + x] = Float(Foundation.exp(-(dy * dy + dx * dx) / (2 * sigma * sigma)))
+            }
+        }
+        return values
     }
 
     /// `0.5 - 0.5 cos` on both axes.
