@@ -4,7 +4,8 @@ import Imaging
 import SiameseTracker
 
 /// Draws SiamFC training pairs: an exemplar from one frame of a clip and a search crop from a
-/// frame at most `TrainingConfiguration.maximumFrameGap` away, or, for negative pairs, from another clip.
+/// frame at most `TrainingConfiguration.maximumFrameGap` away, or, for negative pairs, from another
+/// clip (as many of them as `TrainingConfiguration.lookAlikeNegativeShare` says from a clip of the same kind).
 package struct PairSampler: Sendable {
     /// A batch of pairs ready for the network.
     package struct Batch {
@@ -23,6 +24,8 @@ package struct PairSampler: Sendable {
 
     private let clips: [TrainingClip]
     private let present: [[Int]]
+    /// Per clip, the other clips of its kind.
+    private let sameKind: [[Int]]
     private let configuration: TrackerConfiguration
     private let totalStride: Int
     /// The frame gap, negative share and augmentation in use.
@@ -38,6 +41,8 @@ package struct PairSampler: Sendable {
         precondition(usable.allSatisfy { $0.regionSize == training.regionSize }, "clips cut at another region size")
         self.clips = usable
         present = usable.map(\.presentFrames)
+        let kinds = usable.map { ClipKind(clipName: $0.name) }
+        sameKind = kinds.indices.map { clip in kinds.indices.filter { $0 != clip && kinds[$0] == kinds[clip] } }
         self.configuration = configuration
         self.totalStride = totalStride
         self.training = training
@@ -45,6 +50,9 @@ package struct PairSampler: Sendable {
 
     /// Number of clips that can give pairs.
     package var clipCount: Int { clips.count }
+
+    /// Number of clips with another clip of their kind, which can give look-alike negatives.
+    package var clipsWithLookAlikes: Int { sameKind.filter { !$0.isEmpty }.count }
 
     /// Draws `size` pairs.
     package func batch(size: Int, random: inout SeededRandom) -> Batch {
@@ -68,7 +76,12 @@ package struct PairSampler: Sendable {
             let searchRegion: RGBImage
             var shapeChange = (width: 0.0, height: 0.0)
             if isNegative {
-                let other = (clip + 1 + Int(random.next() % UInt64(clips.count - 1))) % clips.count
+                let other: Int
+                if let share = training.lookAlikeNegativeShare, !sameKind[clip].isEmpty, random.nextUnit() < share {
+                    other = sameKind[clip][Int(random.next() % UInt64(sameKind[clip].count))]
+                } else {
+                    other = (clip + 1 + Int(random.next() % UInt64(clips.count - 1))) % clips.count
+                }
                 searchRegion = clips[other].regions[present[other][Int(random.next() % UInt64(present[other].count))]]!
             } else {
                 searchRegion = clips[clip].regions[second]!

@@ -44,6 +44,10 @@ package struct TrainingConfiguration: Codable, Sendable, Equatable {
     package var maximumFrameGap = 100
     /// Share of pairs whose search crop comes from another clip.
     package var negativeFraction = 0.2
+    /// Share of the negative pairs whose search crop comes from a clip of the same kind
+    /// (`ClipKind`), where the exemplar's clip has one: look-alikes to tell the target from.
+    /// nil: every negative's search crop comes from any other clip.
+    package var lookAlikeNegativeShare: Double?
     /// Side in pixels of the region stored around the target per frame: the 255-pixel search
     /// crop plus room for the augmentation's shifts and scalings.
     package var regionSize = 303

@@ -52,6 +52,10 @@ struct TrainCommand: ParsableCommand {
         "Train the features through the online correlation filter too (CFNet), at this weight against the score map's loss (default: not).",
         valueName: "weight"))
     var filterWeight: Double?
+    @Option(help: ArgumentHelp(
+        "Take this share of the negative pairs from clips of the same kind (names alike but for a trailing number or track id), where there are any (default: none).",
+        valueName: "share"))
+    var lookAlikeNegatives: Double?
     @Option(help: "Largest distance in frames between the two frames of a pair.")
     var maximumFrameGap = TrainingConfiguration().maximumFrameGap
     @Option(help: "Side of the region stored around the target per frame, in pixels (room for the shifts).")
@@ -91,6 +95,7 @@ struct TrainCommand: ParsableCommand {
         }
         guard filterWeight.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--filter-weight must be positive") }
         guard !sizeHeadOnly || filterWeight == nil else { throw ValidationError("--filter-weight trains the embedding, which --size-head-only keeps") }
+        guard lookAlikeNegatives.map({ $0 > 0 && $0 <= 1 }) ?? true else { throw ValidationError("--look-alike-negatives must be in (0, 1]") }
     }
 
     func run() throws {
@@ -107,6 +112,9 @@ struct TrainCommand: ParsableCommand {
             + TrainingData.photoClips(images, configuration: settings, log: { try? print($0) })
         let sampler = PairSampler(clips: clips, totalStride: trainer.network.inferenceNetwork().totalStride, training: settings)
         guard sampler.clipCount > 0 else { throw TrainError.noUsableClips }
+        if settings.lookAlikeNegativeShare != nil {
+            try print("look-alike negatives: \(sampler.clipsWithLookAlikes) of \(sampler.clipCount) clips have another of their kind")
+        }
         let validation = try validationData.map { try Dataset(contentsOf: $0).sequences }
         var validationConfiguration = TrackerConfiguration()
         validationConfiguration.threads = threads
@@ -171,6 +179,7 @@ struct TrainCommand: ParsableCommand {
             training.weight = weight
             return training
         }
+        configuration.lookAlikeNegativeShare = lookAlikeNegatives
         configuration.maximumFrameGap = maximumFrameGap
         configuration.regionSize = regionSize
         let start = try initial.map { try SafeTensors(contentsOf: URL(fileURLWithPath: $0)) } ?? .untrainedNetwork(.compact, seed: seed)

@@ -32,4 +32,13 @@ final class TrainBadInputTests: XCTestCase {
             mentioning: ["--filter-weight", "--size-head-only"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: model))
     }
+
+    func testLookAlikeNegativesAreAShareOfTheNegatives() throws {
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("siamtrack-look-alike-\(UUID().uuidString).safetensors").path
+        let base = ["train", "--data", SiamtrackProcess.path("clips"), "-o", model, "--epochs", "1", "--pairs-per-epoch", "8", "--no-progress"]
+        for share in ["0", "1.5", "nan"] {
+            assertFails(try SiamtrackProcess.run(base + ["--look-alike-negatives", share]), status: 2, mentioning: ["--look-alike-negatives", "(0, 1]"])
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: model))
+    }
 }
