@@ -1,7 +1,7 @@
 import SiameseTracker
 
 /// Random changes applied to training pairs so the network learns what stays the same:
-/// small shifts and scalings of the search crop, colour jitter, and greyscale.
+/// small shifts and scalings of the search crop, colour jitter, greyscale, and motion blur if asked.
 package struct Augmentation: Sendable, Codable, Equatable {
     /// Largest shift of the search crop, in search-crop pixels.
     package var maximumShift = 8.0
@@ -13,6 +13,8 @@ package struct Augmentation: Sendable, Codable, Equatable {
     package var maximumContrastChange = 0.2
     /// Largest brightness offset in 0...255 units.
     package var maximumBrightnessOffset = 20.0
+    /// Blur of some search crops along a line; nil: none.
+    package var motionBlur: MotionBlur?
 
     /// Colour used where a crop leaves its region (roughly the mean of natural images).
     static let paddingColour: (red: Float, green: Float, blue: Float) = (124, 116, 104)

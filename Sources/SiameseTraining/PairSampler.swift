@@ -96,6 +96,7 @@ package struct PairSampler: Sendable {
             cropper.crop(
                 searchRegion, center: Point(x: centre + motion.shiftX, y: centre + motion.shiftY),
                 side: Double(searchSize) * motion.searchScale, outputSize: searchSize, into: &batch.searches, item: item)
+            augmentation.motionBlur?.apply(to: &batch.searches, item: item, random: &random)
             if batch.contexts != nil {
                 cropper.crop(
                     exemplarRegion, center: Point(x: centre, y: centre), side: Double(searchSize) * motion.exemplarScale,

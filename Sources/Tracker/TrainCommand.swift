@@ -56,6 +56,10 @@ struct TrainCommand: ParsableCommand {
         "Take this share of the negative pairs from clips of the same kind (names alike but for a trailing number or track id), where there are any (default: none).",
         valueName: "share"))
     var lookAlikeNegatives: Double?
+    @Option(help: ArgumentHelp(
+        "Blur this share of the search crops along a line of random direction and length (3 to 15 pixels) (default: none).",
+        valueName: "share"))
+    var motionBlur: Double?
     @Option(help: "Largest distance in frames between the two frames of a pair.")
     var maximumFrameGap = TrainingConfiguration().maximumFrameGap
     @Option(help: "Side of the region stored around the target per frame, in pixels (room for the shifts).")
@@ -95,6 +99,7 @@ struct TrainCommand: ParsableCommand {
         }
         guard filterWeight.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--filter-weight must be positive") }
         guard !sizeHeadOnly || filterWeight == nil else { throw ValidationError("--filter-weight trains the embedding, which --size-head-only keeps") }
+        guard motionBlur.map({ $0 > 0 && $0 <= 1 }) ?? true else { throw ValidationError("--motion-blur must be in (0, 1]") }
         guard lookAlikeNegatives.map({ $0 > 0 && $0 <= 1 }) ?? true else { throw ValidationError("--look-alike-negatives must be in (0, 1]") }
     }
 
@@ -180,6 +185,11 @@ struct TrainCommand: ParsableCommand {
             return training
         }
         configuration.lookAlikeNegativeShare = lookAlikeNegatives
+        configuration.augmentation.motionBlur = motionBlur.map { share in
+            var blur = MotionBlur()
+            blur.probability = share
+            return blur
+        }
         configuration.maximumFrameGap = maximumFrameGap
         configuration.regionSize = regionSize
         let start = try initial.map { try SafeTensors(contentsOf: URL(fileURLWithPath: $0)) } ?? .untrainedNetwork(.compact, seed: seed)

@@ -41,4 +41,13 @@ final class TrainBadInputTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: model))
     }
+
+    func testMotionBlurIsAShareOfTheSearchCrops() throws {
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("siamtrack-blur-\(UUID().uuidString).safetensors").path
+        let base = ["train", "--data", SiamtrackProcess.path("clips"), "-o", model, "--epochs", "1", "--pairs-per-epoch", "8", "--no-progress"]
+        for share in ["0", "2", "nan"] {
+            assertFails(try SiamtrackProcess.run(base + ["--motion-blur", share]), status: 2, mentioning: ["--motion-blur", "(0, 1]"])
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: model))
+    }
 }
