@@ -99,8 +99,9 @@ struct TrainCommand: ParsableCommand {
         }
         guard filterWeight.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--filter-weight must be positive") }
         guard !sizeHeadOnly || filterWeight == nil else { throw ValidationError("--filter-weight trains the embedding, which --size-head-only keeps") }
-        guard motionBlur.map({ $0 > 0 && $0 <= 1 }) ?? true else { throw ValidationError("--motion-blur must be in (0, 1]") }
-        guard lookAlikeNegatives.map({ $0 > 0 && $0 <= 1 }) ?? true else { throw ValidationError("--look-alike-negatives must be in (0, 1]") }
+        for (option, share) in [("--look-alike-negatives", lookAlikeNegatives), ("--motion-blur", motionBlur)] {
+            guard share.map({ $0 > 0 && $0 <= 1 }) ?? true else { throw ValidationError("\(option) must be in (0, 1]") }
+        }
     }
 
     func run() throws {

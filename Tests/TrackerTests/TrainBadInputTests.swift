@@ -33,20 +33,13 @@ final class TrainBadInputTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: model))
     }
 
-    func testLookAlikeNegativesAreAShareOfTheNegatives() throws {
-        let model = FileManager.default.temporaryDirectory.appendingPathComponent("siamtrack-look-alike-\(UUID().uuidString).safetensors").path
+    func testSharesOutsideZeroToOneAreUsageErrors() throws {
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("siamtrack-share-\(UUID().uuidString).safetensors").path
         let base = ["train", "--data", SiamtrackProcess.path("clips"), "-o", model, "--epochs", "1", "--pairs-per-epoch", "8", "--no-progress"]
-        for share in ["0", "1.5", "nan"] {
-            assertFails(try SiamtrackProcess.run(base + ["--look-alike-negatives", share]), status: 2, mentioning: ["--look-alike-negatives", "(0, 1]"])
-        }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: model))
-    }
-
-    func testMotionBlurIsAShareOfTheSearchCrops() throws {
-        let model = FileManager.default.temporaryDirectory.appendingPathComponent("siamtrack-blur-\(UUID().uuidString).safetensors").path
-        let base = ["train", "--data", SiamtrackProcess.path("clips"), "-o", model, "--epochs", "1", "--pairs-per-epoch", "8", "--no-progress"]
-        for share in ["0", "2", "nan"] {
-            assertFails(try SiamtrackProcess.run(base + ["--motion-blur", share]), status: 2, mentioning: ["--motion-blur", "(0, 1]"])
+        for option in ["--look-alike-negatives", "--motion-blur"] {
+            for share in ["0", "1.5", "nan"] {
+                assertFails(try SiamtrackProcess.run(base + [option, share]), status: 2, mentioning: [option, "(0, 1]"])
+            }
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: model))
     }
