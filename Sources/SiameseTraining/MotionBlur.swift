@@ -8,8 +8,10 @@ import SiameseTracker
 package struct MotionBlur: Codable, Sendable, Equatable {
     /// Probability that a pair's search crop is blurred.
     package var probability = 0.25
-    /// Longest segment, in search-crop pixels (the shortest is 3).
+    /// Longest segment, in search-crop pixels.
     package var maximumLength = 15.0
+    /// Shortest segment, in search-crop pixels.
+    package static let minimumLength = 3.0
 
     /// The default blur.
     package init() {}
@@ -18,7 +20,7 @@ package struct MotionBlur: Codable, Sendable, Equatable {
     func apply(to map: inout FeatureMap, item: Int, random: inout SeededRandom) {
         guard random.nextUnit() < probability else { return }
         let angle = random.nextUnit() * Double.pi
-        let length = 3 + random.nextUnit() * max(0, maximumLength - 3)
+        let length = Self.minimumLength + random.nextUnit() * max(0, maximumLength - Self.minimumLength)
         let steps = Int(length.rounded(.up))
         let offsets = (0...steps).map { step in
             let t = (Double(step) / Double(steps) - 0.5) * length

@@ -57,7 +57,7 @@ struct TrainCommand: ParsableCommand {
         valueName: "share"))
     var lookAlikeNegatives: Double?
     @Option(help: ArgumentHelp(
-        "Blur this share of the search crops along a line of random direction and length (3 to 15 pixels) (default: none).",
+        "Blur this share of the search crops along a line of random direction and length (\(Int(MotionBlur.minimumLength)) to \(Int(MotionBlur().maximumLength)) pixels) (default: none).",
         valueName: "share"))
     var motionBlur: Double?
     @Option(help: "Largest distance in frames between the two frames of a pair.")
