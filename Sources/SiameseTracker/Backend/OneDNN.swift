@@ -80,7 +80,7 @@ enum OneDNN {
 
     /// Whether bfloat16 convolutions are the faster choice here: where oneDNN multiplies with AMX's
     /// tiles. With AVX512-BF16 alone, this network's bfloat16 convolutions ran at about half the
-    /// speed of float32 ones (README, Speed).
+    /// speed of float32 ones (README, "Accuracy and speed").
     static let prefersBFloat16: Bool = {
         let amx = dnnl_cpu_isa_avx512_core_amx.rawValue
         return computesBFloat16 && dnnl_get_effective_cpu_isa().rawValue & amx == amx
