@@ -51,15 +51,31 @@ final class NetworkForwardTests: XCTestCase {
     }
 
     func testBFloat16EmbeddingAgreesWithFloat32ToBFloat16Precision() throws {
-        guard NetworkPrecision.bfloat16.usesBFloat16 == true else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
+        guard NetworkPrecision.bfloat16.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
         let network = try EmbeddingNetwork.bundledDefault()
         let crop = TestData.randomMap(channels: 3, batch: 1, height: 127, width: 127, seed: 5, range: 0...255)
-        let exact = network.embed(TestData.crops(from: crop)), rounded = network.embed(TestData.crops(from: crop), bfloat16: true)
+        let exact = network.embed(TestData.crops(from: crop)), rounded = network.embed(TestData.crops(from: crop), format: .bfloat16)
         let scale = exact.values.map(abs).max()!
         let largest = zip(exact.values, rounded.values).map { abs($0 - $1) }.max()!
         // Five layers of 8-bit mantissas: a few percent of the largest output at most, and not nothing.
         XCTAssertLessThan(largest, 0.05 * scale)
         XCTAssertGreaterThan(largest, 0, "bfloat16 was not used")
+    }
+
+    func testInt8EmbeddingScaledToAFloat32RunAgreesWithFloat32() throws {
+        guard NetworkPrecision.int8.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute int8 with VNNI") }
+        let network = try EmbeddingNetwork.bundledDefault()
+        let crops = TestData.crops(from: TestData.randomMap(channels: 3, batch: 2, height: 127, width: 127, seed: 6, range: 0...255))
+        let (exact, maxima) = network.embedMeasuring(crops)
+        XCTAssertEqual(maxima.count, 5, "one range per convolution")
+        XCTAssertEqual(maxima[0], 255, accuracy: 1, "the first convolution reads pixels")
+        let rounded = network.embed(crops, format: .int8(inputMaxima: maxima))
+        let scale = exact.values.map(abs).max()!
+        let largest = zip(exact.values, rounded.values).map { abs($0 - $1) }.max()!
+        XCTAssertLessThan(largest, 0.05 * scale)
+        XCTAssertGreaterThan(largest, 0, "int8 was not used")
+        let wrongRanges = network.embed(crops, format: .int8(inputMaxima: maxima.map { $0 / 4 }))
+        XCTAssertGreaterThan(zip(exact.values, wrongRanges.values).map { abs($0 - $1) }.max()!, 0.1 * scale, "ranges a quarter too small saturate")
     }
 
     func testAReLUThatNoConvolutionAbsorbsRunsOnItsOwn() throws {

@@ -35,7 +35,7 @@ final class TrackingOnClipTests: XCTestCase {
     /// The default computes in bfloat16 only on CPUs with AMX; where the CPU has bfloat16 at all,
     /// asking for it tracks as well as the default.
     func testStaysOnTheTargetAcrossALookAlikeDistractorInBFloat16Too() throws {
-        guard NetworkPrecision.bfloat16.usesBFloat16 == true else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
+        guard NetworkPrecision.bfloat16.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
         var configuration = TrackerConfiguration()
         configuration.precision = .bfloat16
         try assertStaysOnTheTargetAcrossTheDistractor(configuration: configuration)
@@ -45,6 +45,13 @@ final class TrackingOnClipTests: XCTestCase {
         let overlaps = try intersectionsOverUnion(clip: "distractor", configuration: configuration)
         XCTAssertGreaterThan(mean(overlaps), 0.75, "measured 0.95", line: line)
         XCTAssertGreaterThan(try XCTUnwrap(overlaps.last), 0.6, "still on the target after the crossing (measured 0.92)", line: line)
+    }
+
+    func testStaysOnTheTargetAcrossALookAlikeDistractorInInt8Too() throws {
+        guard NetworkPrecision.int8.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute int8 with VNNI") }
+        var configuration = TrackerConfiguration()
+        configuration.precision = .int8
+        try assertStaysOnTheTargetAcrossTheDistractor(configuration: configuration)
     }
 
     /// IoU with the ground truth on each of the clip's first `frameCount` frames, 1 for the first.

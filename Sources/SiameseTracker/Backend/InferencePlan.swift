@@ -29,16 +29,23 @@ final class InferencePlan: @unchecked Sendable {
     /// Views of the caller's input and output, pointed at their storage at each run.
     private let input: dnnl_memory_t
     private let output: dnnl_memory_t
+    /// Each convolution's input, as the last run left it.
+    private let convolutionInputs: [dnnl_memory_t]
+    /// How the convolutions compute.
+    let format: NumberFormat
 
     /// Compiles `network` for `batch` RGB images of `height` x `width` pixels, pixel-interleaved
-    /// as in a `CropBatch`; with `bfloat16`, convolutions take bfloat16 inputs and weights
-    /// (`NetworkPrecision`), which the caller has checked the CPU computes.
-    init(network: EmbeddingNetwork, batch: Int, height: Int, width: Int, bfloat16: Bool = false) {
+    /// as in a `CropBatch`, its convolutions computing in `format`, which the caller has checked
+    /// the CPU computes.
+    init(network: EmbeddingNetwork, batch: Int, height: Int, width: Int, format: NumberFormat = .float32) {
         precondition(batch > 0 && network.outputSize(for: height) > 0 && network.outputSize(for: width) > 0, "input too small")
+        if case .int8(let maxima) = format {
+            precondition(maxima.count == network.steps.count { if case .convolution = $0 { true } else { false } }, "one range per convolution")
+        }
         var stream: dnnl_stream_t?
         OneDNN.check(dnnl_stream_create(&stream, OneDNN.engine, UInt32(dnnl_stream_default_flags.rawValue)), "create a stream")
         let inputDescriptor = OneDNN.descriptor([batch, 3, height, width], tag: dnnl_nhwc)
-        var builder = Builder(stream: stream!, batch: batch, input: inputDescriptor, height: height, width: width, bfloat16: bfloat16)
+        var builder = Builder(stream: stream!, batch: batch, input: inputDescriptor, height: height, width: width, format: format)
         input = builder.current
         for step in network.steps {
             switch step {
@@ -55,7 +62,10 @@ final class InferencePlan: @unchecked Sendable {
         (outputChannels, outputHeight, outputWidth) = (builder.channels, builder.height, builder.width)
         operations = builder.operations
         memories = builder.memories
+        convolutionInputs = builder.convolutionInputs
+        self.format = format
     }
+
 
     deinit {
         for operation in operations { dnnl_primitive_destroy(operation.primitive) }
@@ -68,6 +78,24 @@ final class InferencePlan: @unchecked Sendable {
     func run(_ crops: CropBatch, into output: inout FeatureMap) {
         precondition(crops.batch == batch && crops.side == height && crops.side == width, "crop shape")
         crops.values.withUnsafeBufferPointer { run($0.baseAddress!, into: &output) }
+    }
+
+    /// `run(_:into:)` in a float32 plan, returning the largest value of each convolution's input:
+    /// the ranges an int8 plan of the network is scaled to (`NumberFormat.int8`).
+    func runMeasuring(_ crops: CropBatch, into output: inout FeatureMap) -> [Float] {
+        precondition(format == .float32, "ranges are measured in float32")
+        precondition(crops.batch == batch && crops.side == height && crops.side == width, "crop shape")
+        return crops.values.withUnsafeBufferPointer { crops in
+            run(crops.baseAddress!, into: &output)
+            // Read while the crops are still bound: the first convolution may read them in place.
+            return convolutionInputs.map { memory in
+                var handle: UnsafeMutableRawPointer?
+                OneDNN.check(dnnl_memory_get_data_handle(memory, &handle), "read a map")
+                var descriptor = OneDNN.descriptor(of: memory)
+                let count = dnnl_memory_desc_get_size(&descriptor) / MemoryLayout<Float>.size
+                return UnsafeBufferPointer(start: handle!.assumingMemoryBound(to: Float.self), count: count).max() ?? 0
+            }
+        }
     }
 
     private func run(_ input: UnsafePointer<Float>, into output: inout FeatureMap) {
@@ -92,17 +120,18 @@ final class InferencePlan: @unchecked Sendable {
     private struct Builder {
         let stream: dnnl_stream_t
         let batch: Int
-        /// Whether convolutions compute in bfloat16.
-        let bfloat16: Bool
+        /// How convolutions compute.
+        let format: NumberFormat
         var channels: Int, height: Int, width: Int
         var current: dnnl_memory_t
         var operations: [Operation] = []
         var memories: [dnnl_memory_t] = []
+        var convolutionInputs: [dnnl_memory_t] = []
 
-        init(stream: dnnl_stream_t, batch: Int, input: dnnl_memory_desc_t, height: Int, width: Int, bfloat16: Bool) {
+        init(stream: dnnl_stream_t, batch: Int, input: dnnl_memory_desc_t, height: Int, width: Int, format: NumberFormat) {
             self.stream = stream
             self.batch = batch
-            self.bfloat16 = bfloat16
+            self.format = format
             (channels, self.height, self.width) = (3, height, width)
             current = OneDNN.memory(input, owned: false)
             memories.append(current)
@@ -112,11 +141,13 @@ final class InferencePlan: @unchecked Sendable {
         mutating func append(_ convolution: Convolution, relu: Bool) {
             let k = convolution.kernelSize, s = convolution.stride
             let outHeight = (height - k) / s + 1, outWidth = (width - k) / s + 1
-            let type = bfloat16 ? dnnl_bf16 : dnnl_f32
-            var source = OneDNN.descriptor([batch, channels, height, width], tag: dnnl_format_tag_any, type: type)
-            var weights = OneDNN.descriptor([convolution.outputChannels, channels, k, k], tag: dnnl_format_tag_any, type: type)
+            let quantization = format.quantization(ofConvolution: convolutionInputs.count, weights: convolution)
+            let (sourceType, weightsType, destinationType) = format.types(ofConvolution: convolutionInputs.count)
+            var source = OneDNN.descriptor([batch, channels, height, width], tag: dnnl_format_tag_any, type: sourceType)
+            var weights = OneDNN.descriptor([convolution.outputChannels, channels, k, k], tag: dnnl_format_tag_any, type: weightsType)
             var bias = OneDNN.descriptor([convolution.outputChannels], tag: dnnl_a)
-            var destination = OneDNN.descriptor([batch, convolution.outputChannels, outHeight, outWidth], tag: dnnl_format_tag_any, type: type)
+            var destination = OneDNN.descriptor(
+                [batch, convolution.outputChannels, outHeight, outWidth], tag: dnnl_format_tag_any, type: destinationType)
             var description = dnnl_convolution_desc_t()
             OneDNN.check(
                 dnnl_convolution_forward_desc_init(
@@ -126,6 +157,11 @@ final class InferencePlan: @unchecked Sendable {
             var attributes: dnnl_primitive_attr_t?
             OneDNN.check(dnnl_primitive_attr_create(&attributes), "create attributes")
             defer { dnnl_primitive_attr_destroy(attributes) }
+            if let quantization {
+                OneDNN.check(
+                    dnnl_primitive_attr_set_output_scales(attributes, Int64(quantization.outputScales.count), 1 << 1, quantization.outputScales),
+                    "scale a convolution's output")
+            }
             if relu {
                 var postOps: dnnl_post_ops_t?
                 OneDNN.check(dnnl_post_ops_create(&postOps), "create post-ops")
@@ -136,11 +172,16 @@ final class InferencePlan: @unchecked Sendable {
             let descriptor = primitiveDescriptor(&description, attributes)
             defer { dnnl_primitive_desc_destroy(descriptor) }
 
-            let input = conform(current, to: OneDNN.descriptor(descriptor, dnnl_query_src_md))
+            // A float32 map becomes bytes here; bytes from the convolution before are scaled already.
+            let fromFloats = OneDNN.descriptor(of: current).data_type == dnnl_f32
+            let input = conform(current, to: OneDNN.descriptor(descriptor, dnnl_query_src_md), scale: fromFloats ? quantization?.inputScale : nil)
+            convolutionInputs.append(input)
             let weightsMemory = keep(OneDNN.memory(OneDNN.descriptor(descriptor, dnnl_query_weights_md)))
-            load(convolution.weights, as: [convolution.outputChannels, channels, k, k], tag: dnnl_oihw, into: weightsMemory)
+            load(
+                convolution.weights, as: [convolution.outputChannels, channels, k, k], tag: dnnl_oihw, into: weightsMemory,
+                scales: quantization?.weightScales)
             let biasMemory = keep(OneDNN.memory(bias))
-            load(convolution.bias, as: [convolution.outputChannels], tag: dnnl_a, into: biasMemory)
+            load(quantization?.bias ?? convolution.bias, as: [convolution.outputChannels], tag: dnnl_a, into: biasMemory)
             let output = keep(OneDNN.memory(OneDNN.descriptor(descriptor, dnnl_query_dst_md)))
             appendPrimitive(descriptor, [
                 (DNNL_ARG_SRC_0, input), (DNNL_ARG_WEIGHTS_0, weightsMemory), (DNNL_ARG_BIAS, biasMemory), (DNNL_ARG_DST_0, output),
@@ -191,30 +232,32 @@ final class InferencePlan: @unchecked Sendable {
             return output
         }
 
-        /// `memory` itself when it already has the layout `wanted`, else a reordered copy.
-        private mutating func conform(_ memory: dnnl_memory_t, to wanted: dnnl_memory_desc_t) -> dnnl_memory_t {
+        /// `memory` itself when it already has the layout `wanted`, else a reordered copy, its
+        /// values multiplied by `scale` if given (into 8-bit integers).
+        private mutating func conform(_ memory: dnnl_memory_t, to wanted: dnnl_memory_desc_t, scale: Float? = nil) -> dnnl_memory_t {
             var have = OneDNN.descriptor(of: memory), wanted = wanted
             if dnnl_memory_desc_equal(&have, &wanted) != 0 { return memory }
             let copy = keep(OneDNN.memory(wanted))
-            appendReorder(from: memory, to: copy)
+            appendReorder(from: memory, to: copy, scales: (scale.map { [$0] } ?? []))
             return copy
         }
 
-        private mutating func appendReorder(from source: dnnl_memory_t, to destination: dnnl_memory_t) {
-            let descriptor = reorderDescriptor(from: source, to: destination)
+        private mutating func appendReorder(from source: dnnl_memory_t, to destination: dnnl_memory_t, scales: [Float] = []) {
+            let descriptor = reorderDescriptor(from: source, to: destination, scales: scales, mask: 0)
             defer { dnnl_primitive_desc_destroy(descriptor) }
             appendPrimitive(descriptor, [(DNNL_ARG_SRC_0, source), (DNNL_ARG_DST_0, destination)])
         }
 
-        /// Copies `values` (in the plain layout `tag`) into `memory` (in any layout) once, now.
-        private func load(_ values: [Float], as dimensions: [Int], tag: dnnl_format_tag_t, into memory: dnnl_memory_t) {
+        /// Copies `values` (in the plain layout `tag`) into `memory` (in any layout) once, now,
+        /// each multiplied by the scale of its index along the first dimension if `scales` are given.
+        private func load(_ values: [Float], as dimensions: [Int], tag: dnnl_format_tag_t, into memory: dnnl_memory_t, scales: [Float]? = nil) {
             var values = values
             values.withUnsafeMutableBufferPointer { buffer in
                 var plain: dnnl_memory_t?
                 var descriptor = OneDNN.descriptor(dimensions, tag: tag)
                 OneDNN.check(dnnl_memory_create(&plain, &descriptor, OneDNN.engine, buffer.baseAddress!), "wrap parameters")
                 defer { dnnl_memory_destroy(plain) }
-                let reorder = reorderDescriptor(from: plain!, to: memory)
+                let reorder = reorderDescriptor(from: plain!, to: memory, scales: scales ?? [], mask: 1 << 0)
                 defer { dnnl_primitive_desc_destroy(reorder) }
                 var primitive: dnnl_primitive_t?
                 OneDNN.check(dnnl_primitive_create(&primitive, reorder), "create a reorder")
@@ -225,11 +268,21 @@ final class InferencePlan: @unchecked Sendable {
             }
         }
 
-        private func reorderDescriptor(from source: dnnl_memory_t, to destination: dnnl_memory_t) -> dnnl_primitive_desc_t {
+        /// A reorder, scaling by `scales` (one for all values with mask 0, or one per index of
+        /// the dimensions in `mask`) when there are any.
+        private func reorderDescriptor(
+            from source: dnnl_memory_t, to destination: dnnl_memory_t, scales: [Float] = [], mask: Int32 = 0
+        ) -> dnnl_primitive_desc_t {
             var from = OneDNN.descriptor(of: source), to = OneDNN.descriptor(of: destination)
+            var attributes: dnnl_primitive_attr_t?
+            if !scales.isEmpty {
+                OneDNN.check(dnnl_primitive_attr_create(&attributes), "create attributes")
+                OneDNN.check(dnnl_primitive_attr_set_output_scales(attributes, Int64(scales.count), mask, scales), "scale a reorder")
+            }
+            defer { if attributes != nil { dnnl_primitive_attr_destroy(attributes) } }
             var descriptor: dnnl_primitive_desc_t?
             OneDNN.check(
-                dnnl_reorder_primitive_desc_create(&descriptor, &from, OneDNN.engine, &to, OneDNN.engine, nil), "describe a reorder")
+                dnnl_reorder_primitive_desc_create(&descriptor, &from, OneDNN.engine, &to, OneDNN.engine, attributes), "describe a reorder")
             return descriptor!
         }
 

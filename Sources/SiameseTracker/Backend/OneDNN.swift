@@ -85,4 +85,10 @@ enum OneDNN {
         let amx = dnnl_cpu_isa_avx512_core_amx.rawValue
         return computesBFloat16 && dnnl_get_effective_cpu_isa().rawValue & amx == amx
     }()
+
+    /// Whether oneDNN multiplies 8-bit integers with AVX512-VNNI (or AMX) here.
+    static let computesInt8: Bool = {
+        let vnni = dnnl_cpu_isa_avx512_core_vnni.rawValue
+        return dnnl_get_effective_cpu_isa().rawValue & vnni == vnni
+    }()
 }

@@ -138,15 +138,25 @@ public struct EmbeddingNetwork: Sendable {
     /// `bundledEnsemble()`, read once per process.
     static let bundledEnsembleShared = Result { () throws(ModelError) in try bundledEnsemble() }
 
-    /// Embeds a batch of crops into feature maps, in bfloat16 if asked (`NetworkPrecision`).
+    /// Embeds a batch of crops into feature maps, computing in `format`.
     ///
     /// Compiles an `InferencePlan` for the batch's shape on each call; a tracker, which embeds
     /// many batches of one shape, keeps its plan instead.
-    package func embed(_ crops: CropBatch, bfloat16: Bool = false) -> FeatureMap {
-        let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side, bfloat16: bfloat16)
+    package func embed(_ crops: CropBatch, format: NumberFormat = .float32) -> FeatureMap {
+        embedMeasuring(crops, format: format).embedding
+    }
+
+    /// `embed(_:format:)`, and the largest value of each convolution's input in float32 (empty
+    /// in other formats): what an int8 plan of this network is scaled to.
+    package func embedMeasuring(_ crops: CropBatch, format: NumberFormat = .float32) -> (embedding: FeatureMap, convolutionInputMaxima: [Float]) {
+        let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side, format: format)
         var output = plan.makeOutput()
-        plan.run(crops, into: &output)
-        return output
+        guard format == .float32 else {
+            plan.run(crops, into: &output)
+            return (output, [])
+        }
+        let maxima = plan.runMeasuring(crops, into: &output)
+        return (output, maxima)
     }
 
     /// A 64-bit FNV-1a hash, in hexadecimal, of the architecture and every parameter as computed

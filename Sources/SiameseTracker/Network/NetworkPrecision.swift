@@ -8,14 +8,31 @@ public enum NetworkPrecision: String, Sendable, Codable, CaseIterable {
     /// about twice as fast on CPUs with AMX, slower than float32 on CPUs with AVX512-BF16 alone,
     /// and as accurate for tracking (MODEL.md).
     case bfloat16
+    /// The search crops' convolutions on 8-bit integers (AVX512-VNNI), each layer's range taken
+    /// from the first frame's exemplar embedded in float32 (`NumberFormat.int8`).
+    case int8
 
-    /// Whether networks run in bfloat16 with this setting on this CPU; nil when bfloat16 was
-    /// asked for and the CPU cannot compute it.
-    package var usesBFloat16: Bool? {
+    /// The format the exemplar is embedded in with this setting on this CPU; nil when the setting
+    /// asks for a format the CPU does not compute natively.
+    package var exemplarFormat: NumberFormat? {
         switch self {
-        case .automatic: OneDNN.prefersBFloat16
-        case .float32: false
-        case .bfloat16: OneDNN.computesBFloat16 ? true : nil
+        case .automatic: OneDNN.prefersBFloat16 ? .bfloat16 : .float32
+        case .float32: .float32
+        case .bfloat16: OneDNN.computesBFloat16 ? .bfloat16 : nil
+        case .int8: OneDNN.computesInt8 ? .float32 : nil
         }
+    }
+
+    /// The format the search crops are embedded in, given the exemplar's format and the largest
+    /// input of each convolution in the exemplar's float32 run.
+    package func searchFormat(_ exemplarFormat: NumberFormat, convolutionInputMaxima: [Float]) -> NumberFormat {
+        self == .int8 ? .int8(inputMaxima: convolutionInputMaxima) : exemplarFormat
+    }
+
+    /// What the search crops are computed in on this CPU: "float32", "bfloat16" or "int8" (nil
+    /// where the CPU does not compute the setting's format).
+    package var searchFormatName: String? {
+        guard let format = exemplarFormat else { return nil }
+        return self == .int8 ? "int8" : format == .bfloat16 ? "bfloat16" : "float32"
     }
 }

@@ -18,8 +18,8 @@ final class SearchWorkspace: @unchecked Sendable {
     private let networks: [EmbeddingNetwork]
     /// Side of the exemplar embedding the score maps are correlated with.
     private let exemplarSide: Int
-    /// Whether the plan computes in bfloat16.
-    private let bfloat16: Bool
+    /// How each network's plan computes, in the order of `networks`.
+    private let formats: [NumberFormat]
     /// The embedding network compiled for `crops`.
     let plan: InferencePlan
     /// One search crop per scale.
@@ -40,16 +40,17 @@ final class SearchWorkspace: @unchecked Sendable {
 
     /// Compiles `networks` (one, or an ensemble of networks of the same geometry) for `scaleCount`
     /// search crops of `searchSize` pixels, to be correlated with exemplar embeddings of side
-    /// `exemplarSide`, with room for the first network's spectra if asked, in bfloat16 if asked.
-    init(networks: [EmbeddingNetwork], scaleCount: Int, searchSize: Int, exemplarSide: Int, withSpectra: Bool, bfloat16: Bool) {
-        precondition(!networks.isEmpty, "at least one network")
+    /// `exemplarSide`, with room for the first network's spectra if asked, each network computing
+    /// in its entry of `formats`.
+    init(networks: [EmbeddingNetwork], scaleCount: Int, searchSize: Int, exemplarSide: Int, withSpectra: Bool, formats: [NumberFormat]) {
+        precondition(!networks.isEmpty && formats.count == networks.count, "at least one network, and a format for each")
         self.networks = networks
         self.exemplarSide = exemplarSide
-        self.bfloat16 = bfloat16
-        func compile(_ network: EmbeddingNetwork) -> InferencePlan {
-            InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, bfloat16: bfloat16)
+        self.formats = formats
+        func compile(_ network: EmbeddingNetwork, _ format: NumberFormat) -> InferencePlan {
+            InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, format: format)
         }
-        plan = compile(networks[0])
+        plan = compile(networks[0], formats[0])
         crops = CropBatch(batch: scaleCount, side: searchSize)
         embedding = plan.makeOutput()
         let mapSide = plan.outputHeight - exemplarSide + 1
@@ -57,8 +58,8 @@ final class SearchWorkspace: @unchecked Sendable {
         exemplarScores = [Float](repeating: 0, count: scoreMaps.values.count)
         spectra = withSpectra ? CorrelationFilter.Spectra(channels: embedding.channels, batch: scaleCount, side: embedding.width) : nil
         let maps = scoreMaps
-        partners = networks.dropFirst().map { network in
-            let plan = compile(network)
+        partners = zip(networks, formats).dropFirst().map { network, format in
+            let plan = compile(network, format)
             return Partner(plan: plan, embedding: plan.makeOutput(), scoreMaps: maps)
         }
     }
@@ -67,6 +68,6 @@ final class SearchWorkspace: @unchecked Sendable {
     func fresh() -> SearchWorkspace {
         SearchWorkspace(
             networks: networks, scaleCount: crops.batch, searchSize: crops.side, exemplarSide: exemplarSide, withSpectra: spectra != nil,
-            bfloat16: bfloat16)
+            formats: formats)
     }
 }

@@ -115,12 +115,13 @@ public struct SiamFCTracker: Sendable {
         guard network.outputSize(for: exemplarSize) > 0 else {
             throw .invalidConfiguration("the exemplar size is too small for this network")
         }
-        guard let bfloat16 = configuration.precision.usesBFloat16 else {
-            throw .invalidConfiguration("this CPU does not compute bfloat16; use precision automatic or float32")
+        guard let exemplarFormat = configuration.precision.exemplarFormat else {
+            throw .invalidConfiguration("this CPU does not compute \(configuration.precision.rawValue) natively; use precision automatic or float32")
         }
         var crop = CropBatch(batch: 1, side: exemplarSize)
         cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
-        let exemplars = networks.map { $0.embed(crop, bfloat16: bfloat16) }
+        let measured = networks.map { $0.embedMeasuring(crop, format: exemplarFormat) }
+        let exemplars = measured.map(\.embedding)
         let energies = exemplars.map { $0.values.reduce(0) { $0 + $1 * $1 } }
         (exemplarEmbedding, exemplarEnergy) = (exemplars[0], energies[0])
         partnerExemplars = zip(exemplars, energies).dropFirst().map { exemplar, energy in
@@ -132,7 +133,8 @@ public struct SiamFCTracker: Sendable {
         guard mapSize > 0 else { throw .invalidConfiguration("the search size gives no score map for this network") }
         workspace = SearchWorkspace(
             networks: networks, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width,
-            withSpectra: configuration.filterInfluence > 0, bfloat16: bfloat16)
+            withSpectra: configuration.filterInfluence > 0,
+            formats: measured.map { configuration.precision.searchFormat(exemplarFormat, convolutionInputMaxima: $0.convolutionInputMaxima) })
         peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
         if configuration.redetects, configuration.lookAlikeAbove > 0 {
             var sweep = RedetectionScan()

@@ -1,0 +1,61 @@
+import COneDNN
+
+/// How an `InferencePlan`'s convolutions compute.
+package enum NumberFormat: Sendable, Equatable {
+    case float32
+    /// bfloat16 inputs, weights and outputs, accumulated in float32.
+    case bfloat16
+    /// Unsigned 8-bit inputs and outputs, signed 8-bit weights scaled per output channel,
+    /// accumulated in 32-bit integers; the last convolution writes float32, and the first
+    /// (three input channels, where oneDNN's int8 kernel and pooling gain nothing) computes in
+    /// float32. `inputMaxima` holds the largest value of each convolution's input in a float32
+    /// run (see `InferencePlan.convolutionInputMaxima()`); every input after the first follows a
+    /// ReLU, so none is negative.
+    case int8(inputMaxima: [Float])
+
+    /// Room above a measured maximum: later inputs may exceed the calibration's, and values over
+    /// the range saturate. Chosen, not tuned.
+    static let headroom: Float = 1.25
+
+    /// The source, weights and destination types of convolution `index`.
+    func types(ofConvolution index: Int) -> (dnnl_data_type_t, dnnl_data_type_t, dnnl_data_type_t) {
+        switch self {
+        case .float32: (dnnl_f32, dnnl_f32, dnnl_f32)
+        case .bfloat16: (dnnl_bf16, dnnl_bf16, dnnl_bf16)
+        case .int8(let maxima) where index > 0: (dnnl_u8, dnnl_s8, index == maxima.count - 1 ? dnnl_f32 : dnnl_u8)
+        case .int8: (dnnl_f32, dnnl_f32, dnnl_f32)
+        }
+    }
+
+    /// The scales of convolution `index` where it computes in int8 (nil elsewhere): its input
+    /// in float32 times `inputScale` is its input bytes; weights times `weightScales` (one per
+    /// output channel) its weight bytes; `bias` its bias in the accumulator's units; and
+    /// `outputScales` take the accumulator to the next convolution's input bytes, or to float32
+    /// after the last.
+    func quantization(ofConvolution index: Int, weights convolution: Convolution) -> Quantization? {
+        guard case .int8(let maxima) = self, index > 0 else { return nil }
+        func byteScale(_ input: Int) -> Float {
+            let range = maxima[input] * Self.headroom
+            return range > 0 ? 255 / range : 1
+        }
+        let inputScale = byteScale(index)
+        let outputScale: Float = index == maxima.count - 1 ? 1 : byteScale(index + 1)
+        let perChannel = convolution.weights.count / convolution.outputChannels
+        let weightScales = (0..<convolution.outputChannels).map { channel -> Float in
+            let largest = convolution.weights[(channel * perChannel)..<((channel + 1) * perChannel)].map(abs).max() ?? 0
+            return largest > 0 ? 127 / largest : 1
+        }
+        return Quantization(
+            inputScale: inputScale, weightScales: weightScales,
+            bias: zip(convolution.bias, weightScales).map { $0 * inputScale * $1 },
+            outputScales: weightScales.map { outputScale / (inputScale * $0) })
+    }
+
+    /// See `quantization(ofConvolution:weights:)`.
+    struct Quantization {
+        let inputScale: Float
+        let weightScales: [Float]
+        let bias: [Float]
+        let outputScales: [Float]
+    }
+}
