@@ -35,7 +35,7 @@ struct BenchReport: Codable {
     let warmUpFrames: Int
     /// Threads of the network and of the decoder.
     let threads: Int
-    /// The number format the network computed in: "float32" or "bfloat16".
+    /// The number format the search crops were embedded in: "float32", "bfloat16" or "int8".
     let networkPrecision: String
     /// Processors the system offers.
     let processorCount: Int
