@@ -143,18 +143,17 @@ public struct EmbeddingNetwork: Sendable {
     /// Compiles an `InferencePlan` for the batch's shape on each call; a tracker, which embeds
     /// many batches of one shape, keeps its plan instead.
     package func embed(_ crops: CropBatch, format: NumberFormat = .float32) -> FeatureMap {
-        embedMeasuring(crops, format: format).embedding
-    }
-
-    /// `embed(_:format:)`, and the largest value of each convolution's input in float32 (empty
-    /// in other formats): what an int8 plan of this network is scaled to.
-    package func embedMeasuring(_ crops: CropBatch, format: NumberFormat = .float32) -> (embedding: FeatureMap, convolutionInputMaxima: [Float]) {
         let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side, format: format)
         var output = plan.makeOutput()
-        guard format == .float32 else {
-            plan.run(crops, into: &output)
-            return (output, [])
-        }
+        plan.run(crops, into: &output)
+        return output
+    }
+
+    /// `embed(_:)` in float32, and the largest value of each convolution's input: what an int8
+    /// plan of this network is scaled to.
+    package func embedMeasuring(_ crops: CropBatch) -> (embedding: FeatureMap, convolutionInputMaxima: [Float]) {
+        let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side)
+        var output = plan.makeOutput()
         let maxima = plan.runMeasuring(crops, into: &output)
         return (output, maxima)
     }

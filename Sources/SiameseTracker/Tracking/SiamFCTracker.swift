@@ -120,7 +120,11 @@ public struct SiamFCTracker: Sendable {
         }
         var crop = CropBatch(batch: 1, side: exemplarSize)
         cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
-        let measured = networks.map { $0.embedMeasuring(crop, format: exemplarFormat) }
+        // int8 takes each layer's range from the exemplar's float32 run; other formats need none.
+        let measured = networks.map { network in
+            configuration.precision == .int8
+                ? network.embedMeasuring(crop) : (embedding: network.embed(crop, format: exemplarFormat), convolutionInputMaxima: [])
+        }
         let exemplars = measured.map(\.embedding)
         let energies = exemplars.map { $0.values.reduce(0) { $0 + $1 * $1 } }
         (exemplarEmbedding, exemplarEnergy) = (exemplars[0], energies[0])
