@@ -31,4 +31,15 @@ final class ColourModelTests: XCTestCase {
         XCTAssertGreaterThan(response[peak], 0.9, "the whole box is target-coloured")
         XCTAssertLessThan(response[0], 0.1, "blue and green are background")
     }
+
+    func testBytesAndFloatsOfTheSameColoursGiveTheSameResponse() {
+        let target = Box(center: Point(x: 32, y: 32), size: Size(width: 16, height: 16))
+        let fromFloats = ColourModel(crops: crop(redAt: 32, 32), item: 0, target: target, learningRate: 0.04)
+        let fromBytes = ColourModel(crops: crop(redAt: 32, 32).inBytes(), item: 0, target: target, learningRate: 0.04)
+        var responses = [[Float]](repeating: [Float](repeating: 0, count: 81), count: 2)
+        fromFloats.response(crops: crop(redAt: 40, 24), item: 0, targetSize: target.size, mapSize: 9, stride: 4, into: &responses[0])
+        fromBytes.response(crops: crop(redAt: 40, 24).inBytes(), item: 0, targetSize: target.size, mapSize: 9, stride: 4, into: &responses[1])
+        XCTAssertEqual(responses[0], responses[1])
+        XCTAssertGreaterThan(responses[1].max()!, 0.9)
+    }
 }

@@ -41,4 +41,24 @@ final class CropAndResizeTests: XCTestCase {
         XCTAssertEqual(map[0, 0, 0, 0], 95, accuracy: 1e-4, "top-left is outside the frame")
         XCTAssertEqual(map[0, 0, 7, 7], 30, accuracy: 1e-4, "bottom-right is pixel (3, 3)")
     }
+
+    func testByteCropsAreTheFloatCropsRoundedToTheNearestByte() {
+        let cropper = CropAndResize(paddingWithMeanOf: ramp)
+        var floats = CropBatch(batch: 2, side: 9), bytes = CropBatch(batch: 2, side: 9, inBytes: true)
+        // A third of a pixel per output pixel, partly outside the frame: fractions and padding.
+        ramp.withPixelView { image in
+            for (item, center) in [Point(x: 8.3, y: 5.6), Point(x: 1, y: 1)].enumerated() {
+                cropper.crop(image, center: center, side: 3, into: &floats, item: item)
+                cropper.crop(image, center: center, side: 3, into: &bytes, item: item)
+            }
+        }
+        XCTAssertTrue(bytes.holdsBytes)
+        XCTAssertTrue(floats.values.contains { $0 != $0.rounded() }, "the crop interpolates")
+        XCTAssertEqual(bytes.bytes, floats.values.map { UInt8($0.rounded(.toNearestOrEven)) }, "halves to even")
+        XCTAssertEqual(bytes, floats.inBytes())
+    }
+
+    func testSamplesRoundToBytesWithinTheirRange() {
+        XCTAssertEqual([0.4, 0.6, 127.49, 254.6, 255, -3, 300].map(UInt8.init(sample:)), [0, 1, 127, 255, 255, 0, 255])
+    }
 }

@@ -35,8 +35,8 @@ final class InferencePlan: @unchecked Sendable {
     let format: NumberFormat
 
     /// Compiles `network` for `batch` RGB images of `height` x `width` pixels, pixel-interleaved
-    /// as in a `CropBatch`, its convolutions computing in `format`, which the caller has checked
-    /// the CPU computes.
+    /// as in a `CropBatch` (of bytes where `format` reads bytes), its convolutions computing in
+    /// `format`, which the caller has checked the CPU computes.
     init(network: EmbeddingNetwork, batch: Int, height: Int, width: Int, format: NumberFormat = .float32) {
         precondition(batch > 0 && network.outputSize(for: height) > 0 && network.outputSize(for: width) > 0, "input too small")
         if case .int8(let maxima) = format {
@@ -44,7 +44,7 @@ final class InferencePlan: @unchecked Sendable {
         }
         var stream: dnnl_stream_t?
         OneDNN.check(dnnl_stream_create(&stream, OneDNN.engine, UInt32(dnnl_stream_default_flags.rawValue)), "create a stream")
-        let inputDescriptor = OneDNN.descriptor([batch, 3, height, width], tag: dnnl_nhwc)
+        let inputDescriptor = OneDNN.descriptor([batch, 3, height, width], tag: dnnl_nhwc, type: format.readsBytes ? dnnl_u8 : dnnl_f32)
         var builder = Builder(stream: stream!, batch: batch, input: inputDescriptor, height: height, width: width, format: format)
         input = builder.current
         for step in network.steps {
@@ -77,16 +77,21 @@ final class InferencePlan: @unchecked Sendable {
     /// output shape.
     func run(_ crops: CropBatch, into output: inout FeatureMap) {
         precondition(crops.batch == batch && crops.side == height && crops.side == width, "crop shape")
-        crops.values.withUnsafeBufferPointer { run($0.baseAddress!, into: &output) }
+        precondition(crops.holdsBytes == format.readsBytes, "crops in the plan's input type")
+        if crops.holdsBytes {
+            crops.bytes.withUnsafeBufferPointer { run(UnsafeRawPointer($0.baseAddress!), into: &output) }
+        } else {
+            crops.values.withUnsafeBufferPointer { run(UnsafeRawPointer($0.baseAddress!), into: &output) }
+        }
     }
 
     /// `run(_:into:)` in a float32 plan, returning the largest value of each convolution's input:
     /// the ranges an int8 plan of the network is scaled to (`NumberFormat.int8`).
     func runMeasuring(_ crops: CropBatch, into output: inout FeatureMap) -> [Float] {
         precondition(format == .float32, "ranges are measured in float32")
-        precondition(crops.batch == batch && crops.side == height && crops.side == width, "crop shape")
+        precondition(crops.batch == batch && crops.side == height && crops.side == width && !crops.holdsBytes, "crop shape")
         return crops.values.withUnsafeBufferPointer { crops in
-            run(crops.baseAddress!, into: &output)
+            run(UnsafeRawPointer(crops.baseAddress!), into: &output)
             // Read while the crops are still bound: the first convolution may read them in place.
             return convolutionInputs.map { memory in
                 var handle: UnsafeMutableRawPointer?
@@ -98,7 +103,7 @@ final class InferencePlan: @unchecked Sendable {
         }
     }
 
-    private func run(_ input: UnsafePointer<Float>, into output: inout FeatureMap) {
+    private func run(_ input: UnsafeRawPointer, into output: inout FeatureMap) {
         precondition(
             output.channels == outputChannels && output.batch == batch && output.height == outputHeight && output.width == outputWidth,
             "output shape")
@@ -143,7 +148,9 @@ final class InferencePlan: @unchecked Sendable {
             let outHeight = (height - k) / s + 1, outWidth = (width - k) / s + 1
             let quantization = format.quantization(ofConvolution: convolutionInputs.count, weights: convolution)
             let (sourceType, weightsType, destinationType) = format.types(ofConvolution: convolutionInputs.count)
-            var source = OneDNN.descriptor([batch, channels, height, width], tag: dnnl_format_tag_any, type: sourceType)
+            // The first reads the crops as they are laid out; later ones what suits them.
+            let sourceTag = convolutionInputs.isEmpty ? dnnl_nhwc : dnnl_format_tag_any
+            var source = OneDNN.descriptor([batch, channels, height, width], tag: sourceTag, type: sourceType)
             var weights = OneDNN.descriptor([convolution.outputChannels, channels, k, k], tag: dnnl_format_tag_any, type: weightsType)
             var bias = OneDNN.descriptor([convolution.outputChannels], tag: dnnl_a)
             var destination = OneDNN.descriptor(

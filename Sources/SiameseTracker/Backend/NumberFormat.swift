@@ -6,12 +6,17 @@ package enum NumberFormat: Sendable, Equatable {
     /// bfloat16 inputs, weights and outputs, accumulated in float32.
     case bfloat16
     /// Unsigned 8-bit inputs and outputs, signed 8-bit weights scaled per output channel,
-    /// accumulated in 32-bit integers; the last convolution writes float32, and the first
-    /// (three input channels, where oneDNN's int8 kernel and pooling gain nothing) computes in
-    /// float32. `inputMaxima` holds the largest value of each convolution's input in a float32
-    /// run (see `InferencePlan.convolutionInputMaxima()`); every input after the first follows a
-    /// ReLU, so none is negative.
+    /// accumulated in 32-bit integers. The first convolution reads the crops' bytes (the pixels'
+    /// own values) and writes float32, as does the last: its 16 channels are pooled faster in
+    /// float32 than in bytes. `inputMaxima` holds the largest value of each convolution's input
+    /// in a float32 run (see `InferencePlan.runMeasuring`); every input after the first follows
+    /// a ReLU, so none is negative.
     case int8(inputMaxima: [Float])
+
+    /// Whether the first convolution reads bytes, so the crops must hold bytes (`CropBatch`).
+    var readsBytes: Bool {
+        if case .int8 = self { true } else { false }
+    }
 
     /// Room above a measured maximum: later inputs may exceed the calibration's, and values over
     /// the range saturate. Chosen, not tuned.
@@ -22,24 +27,23 @@ package enum NumberFormat: Sendable, Equatable {
         switch self {
         case .float32: (dnnl_f32, dnnl_f32, dnnl_f32)
         case .bfloat16: (dnnl_bf16, dnnl_bf16, dnnl_bf16)
-        case .int8(let maxima) where index > 0: (dnnl_u8, dnnl_s8, index == maxima.count - 1 ? dnnl_f32 : dnnl_u8)
-        case .int8: (dnnl_f32, dnnl_f32, dnnl_f32)
+        case .int8(let maxima): (dnnl_u8, dnnl_s8, Self.writesFloats(index, of: maxima.count) ? dnnl_f32 : dnnl_u8)
         }
     }
 
     /// The scales of convolution `index` where it computes in int8 (nil elsewhere): its input
-    /// in float32 times `inputScale` is its input bytes; weights times `weightScales` (one per
+    /// in float32 times `inputScale` is its input bytes (1 for the first: the crops' bytes); weights times `weightScales` (one per
     /// output channel) its weight bytes; `bias` its bias in the accumulator's units; and
     /// `outputScales` take the accumulator to the next convolution's input bytes, or to float32
     /// after the last.
     func quantization(ofConvolution index: Int, weights convolution: Convolution) -> Quantization? {
-        guard case .int8(let maxima) = self, index > 0 else { return nil }
+        guard case .int8(let maxima) = self else { return nil }
         func byteScale(_ input: Int) -> Float {
             let range = maxima[input] * Self.headroom
             return range > 0 ? 255 / range : 1
         }
-        let inputScale = byteScale(index)
-        let outputScale: Float = index == maxima.count - 1 ? 1 : byteScale(index + 1)
+        let inputScale: Float = index == 0 ? 1 : byteScale(index)
+        let outputScale: Float = Self.writesFloats(index, of: maxima.count) ? 1 : byteScale(index + 1)
         let perChannel = convolution.weights.count / convolution.outputChannels
         let weightScales = (0..<convolution.outputChannels).map { channel -> Float in
             let largest = convolution.weights[(channel * perChannel)..<((channel + 1) * perChannel)].map(abs).max() ?? 0
@@ -50,6 +54,10 @@ package enum NumberFormat: Sendable, Equatable {
             bias: zip(convolution.bias, weightScales).map { $0 * inputScale * $1 },
             outputScales: weightScales.map { outputScale / (inputScale * $0) })
     }
+
+    /// Whether convolution `index` of `count` writes float32 in int8: the first, for its pooling,
+    /// and the last, for the correlation.
+    private static func writesFloats(_ index: Int, of count: Int) -> Bool { index == 0 || index == count - 1 }
 
     /// See `quantization(ofConvolution:weights:)`.
     struct Quantization {

@@ -5,9 +5,9 @@
 /// Colour survives the changes of shape that defeat templates (a runner's pose, a turning rider)
 /// and is blind to the rest, so it is blended with the other responses rather than used alone.
 struct ColourModel: Sendable {
-    /// Histogram bins per channel (8 levels each of red, green and blue share a bin).
-    static let binsPerChannel = 32
-    private static let binCount = binsPerChannel * binsPerChannel * binsPerChannel
+    /// Bits of each channel's histogram level: 32 levels, 8 values of red, green and blue share one.
+    private static let levelBits = 5
+    private static let binCount = 1 << (3 * levelBits)
 
     /// Share of the target's pixels per bin, and of its surroundings' pixels.
     private var foreground: [Float]
@@ -46,17 +46,18 @@ struct ColourModel: Sendable {
         let width = columns + 1
         withUnsafeTemporaryAllocation(of: Float.self, capacity: (rows + 1) * width) { integral in
             for x in 0..<width { integral[x] = 0 }
-            crops.values.withUnsafeBufferPointer { values in
+            func integrate<Sample: CropSample>(_ samples: UnsafeBufferPointer<Sample>) {
                 for y in 0..<rows {
                     integral[(y + 1) * width] = 0
                     var rowSum: Float = 0
-                    let row = values.baseAddress! + ((item * side + top + y) * side + left) * 3
+                    let row = samples.baseAddress! + ((item * side + top + y) * side + left) * 3
                     for x in 0..<columns {
                         rowSum += likelihood[Self.bin(row + x * 3)]
                         integral[(y + 1) * width + x + 1] = integral[y * width + x + 1] + rowSum
                     }
                 }
             }
+            if crops.holdsBytes { crops.bytes.withUnsafeBufferPointer(integrate) } else { crops.values.withUnsafeBufferPointer(integrate) }
             for i in 0..<mapSize {
                 let y = centre + (Double(i) - middle) * Double(stride)
                 let (boxTop, boxBottom) = (clamp(y - half.height) - top, clamp(y + half.height) - top)
@@ -94,9 +95,9 @@ struct ColourModel: Sendable {
             background[i] *= keep
         }
         let (foregroundShare, backgroundShare) = (rate / foregroundCount, rate / backgroundCount)
-        crops.values.withUnsafeBufferPointer { values in
+        func count<Sample: CropSample>(_ samples: UnsafeBufferPointer<Sample>) {
             for y in rows {
-                let row = values.baseAddress! + ((item * side + y) * side) * 3
+                let row = samples.baseAddress! + ((item * side + y) * side) * 3
                 for x in columns {
                     let bin = Self.bin(row + x * 3)
                     if targetRows.contains(y) && targetColumns.contains(x) {
@@ -107,13 +108,12 @@ struct ColourModel: Sendable {
                 }
             }
         }
+        if crops.holdsBytes { crops.bytes.withUnsafeBufferPointer(count) } else { crops.values.withUnsafeBufferPointer(count) }
         for i in 0..<Self.binCount { likelihood[i] = foreground[i] / (foreground[i] + background[i] + 1e-6) }
     }
 
     /// The histogram bin of the RGB pixel at `pixel` (values in 0...255).
-    private static func bin(_ pixel: UnsafePointer<Float>) -> Int {
-        let scale = Float(binsPerChannel) / 256
-        func level(_ value: Float) -> Int { min(max(Int(value * scale), 0), binsPerChannel - 1) }
-        return (level(pixel[0]) * binsPerChannel + level(pixel[1])) * binsPerChannel + level(pixel[2])
+    private static func bin<Sample: CropSample>(_ pixel: UnsafePointer<Sample>) -> Int {
+        (pixel[0].level(bits: levelBits) << (2 * levelBits)) | (pixel[1].level(bits: levelBits) << levelBits) | pixel[2].level(bits: levelBits)
     }
 }

@@ -145,7 +145,7 @@ public struct EmbeddingNetwork: Sendable {
     package func embed(_ crops: CropBatch, format: NumberFormat = .float32) -> FeatureMap {
         let plan = InferencePlan(network: self, batch: crops.batch, height: crops.side, width: crops.side, format: format)
         var output = plan.makeOutput()
-        plan.run(crops, into: &output)
+        plan.run(format.readsBytes ? crops.inBytes() : crops, into: &output)
         return output
     }
 

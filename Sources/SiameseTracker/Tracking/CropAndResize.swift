@@ -52,8 +52,14 @@ package struct CropAndResize: Sendable {
     package func crop(_ image: PixelView, center: Point, side: Double, into crops: inout CropBatch, item: Int) {
         let size = crops.side
         let layout = Layout(start: item * size * size * 3, channelStride: 1, pixelStride: 3, rowStride: size * 3)
-        crops.values.withUnsafeMutableBufferPointer { out in
-            crop(image, center: center, side: side, outputSize: size, into: out.baseAddress!, layout: layout)
+        if crops.holdsBytes {
+            crops.bytes.withUnsafeMutableBufferPointer { out in
+                crop(image, center: center, side: side, outputSize: size, into: out.baseAddress!, layout: layout)
+            }
+        } else {
+            crops.values.withUnsafeMutableBufferPointer { out in
+                crop(image, center: center, side: side, outputSize: size, into: out.baseAddress!, layout: layout)
+            }
         }
     }
 
@@ -63,10 +69,10 @@ package struct CropAndResize: Sendable {
     }
 
     /// Bilinear sampling, rows first: each output row blends its two source rows into a buffer
-    /// (a loop the compiler vectorises), then each output pixel blends two buffer pixels. The
-    /// buffers live on the stack, so a crop allocates nothing.
-    private func crop(
-        _ image: PixelView, center: Point, side: Double, outputSize: Int, into out: UnsafeMutablePointer<Float>, layout: Layout
+    /// (a loop the compiler vectorises), then each output pixel blends two buffer pixels into a
+    /// row that is stored last. The buffers live on the stack, so a crop allocates nothing.
+    private func crop<Sample: CropSample>(
+        _ image: PixelView, center: Point, side: Double, outputSize: Int, into out: UnsafeMutablePointer<Sample>, layout: Layout
     ) {
         withUnsafeTemporaryAllocation(of: Tap.self, capacity: 2 * outputSize) { taps in
             let columns = UnsafeMutableBufferPointer(rebasing: taps[0..<outputSize])
@@ -80,7 +86,10 @@ package struct CropAndResize: Sendable {
             let span = max(high - low + 1, 0)
             // The blended row holds the span's pixels, then one pixel of padding colour that the
             // taps outside the frame read, so the pixel loop needs no branch.
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: (span + 1) * 3) { blend in
+            // After it, one output row's values before they are stored in the output's type and layout.
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: (span + 1) * 3 + outputSize * 3) { buffers in
+                let blend = UnsafeMutableBufferPointer(rebasing: buffers[0..<((span + 1) * 3)])
+                let line = UnsafeMutableBufferPointer(rebasing: buffers[((span + 1) * 3)...])
                 let pad = padding
                 (blend[span * 3], blend[span * 3 + 1], blend[span * 3 + 2]) = (pad.red, pad.green, pad.blue)
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * outputSize) { offsets in
@@ -98,17 +107,29 @@ package struct CropAndResize: Sendable {
                         } else {
                             Self.blendRows(upper, lower, format: image.format, fraction: row.fraction, pad: pad, into: inside)
                         }
-                        let target = out + layout.start + oy * layout.rowStride
                         for (ox, column) in columns.enumerated() {
-                            let pixel = target + ox * layout.pixelStride
                             let left = blend.baseAddress! + offsets[ox], right = blend.baseAddress! + offsets[outputSize + ox]
                             for channel in 0..<3 {
-                                pixel[channel * layout.channelStride] = left[channel] + column.fraction * (right[channel] - left[channel])
+                                line[ox * 3 + channel] = left[channel] + column.fraction * (right[channel] - left[channel])
                             }
                         }
+                        Self.store(line, into: out + layout.start + oy * layout.rowStride, layout: layout)
                     }
                 }
             }
+        }
+    }
+
+    /// Writes a blended row of interleaved RGB values into an output row laid out as `layout`
+    /// says, converting each to `Sample`; a loop the compiler vectorises where the output is
+    /// interleaved too.
+    private static func store<Sample: CropSample>(
+        _ line: UnsafeMutableBufferPointer<Float>, into target: UnsafeMutablePointer<Sample>, layout: Layout
+    ) {
+        if layout.pixelStride == 3 && layout.channelStride == 1 {
+            for i in line.indices { target[i] = Sample(sample: line[i]) }
+        } else {
+            for i in line.indices { target[i / 3 * layout.pixelStride + i % 3 * layout.channelStride] = Sample(sample: line[i]) }
         }
     }
 

@@ -44,6 +44,7 @@ final class SearchWorkspace: @unchecked Sendable {
     /// in its entry of `formats`.
     init(networks: [EmbeddingNetwork], scaleCount: Int, searchSize: Int, exemplarSide: Int, withSpectra: Bool, formats: [NumberFormat]) {
         precondition(!networks.isEmpty && formats.count == networks.count, "at least one network, and a format for each")
+        precondition(Set(formats.map(\.readsBytes)).count == 1, "every network reads the crops in one type")
         self.networks = networks
         self.exemplarSide = exemplarSide
         self.formats = formats
@@ -51,7 +52,7 @@ final class SearchWorkspace: @unchecked Sendable {
             InferencePlan(network: network, batch: scaleCount, height: searchSize, width: searchSize, format: format)
         }
         plan = compile(networks[0], formats[0])
-        crops = CropBatch(batch: scaleCount, side: searchSize)
+        crops = CropBatch(batch: scaleCount, side: searchSize, inBytes: formats[0].readsBytes)
         embedding = plan.makeOutput()
         let mapSide = plan.outputHeight - exemplarSide + 1
         scoreMaps = FeatureMap(channels: 1, batch: scaleCount, height: mapSide, width: mapSide)
