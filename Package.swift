@@ -28,7 +28,10 @@ let package = Package(
         .target(
             name: "SiameseTracker",
             dependencies: ["Geometry", "Imaging", "COneDNN"],
-            resources: [.copy("Resources/default.safetensors"), .copy("Resources/default-seed2.safetensors")]
+            resources: [
+                .copy("Resources/default.safetensors"), .copy("Resources/default-seed2.safetensors"),
+                .copy("Resources/default-seed3.safetensors"),
+            ]
         ),
         .target(name: "SiameseTraining", dependencies: ["SiameseTracker", "Geometry", "Imaging"]),
         .executableTarget(

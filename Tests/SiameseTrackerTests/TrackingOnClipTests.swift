@@ -32,8 +32,14 @@ final class TrackingOnClipTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(overlaps.last), 0.6, "back on the target after the occlusion (measured 0.93)")
     }
 
-    /// The default computes in bfloat16 only on CPUs with AMX; where the CPU has bfloat16 at all,
-    /// asking for it tracks as well as the default.
+    /// The default's format depends on the CPU (bfloat16 with AMX, float32 elsewhere); each
+    /// format asked for tracks as well as the default.
+    func testStaysOnTheTargetAcrossALookAlikeDistractorInFloat32Too() throws {
+        var configuration = TrackerConfiguration()
+        configuration.precision = .float32
+        try assertStaysOnTheTargetAcrossTheDistractor(configuration: configuration)
+    }
+
     func testStaysOnTheTargetAcrossALookAlikeDistractorInBFloat16Too() throws {
         guard NetworkPrecision.bfloat16.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
         var configuration = TrackerConfiguration()

@@ -103,16 +103,16 @@ final class TrackOutputTests: XCTestCase {
         }
     }
 
-    func testTheDefaultTracksWithBothBundledNetworksAndRepeatedModelOptionsMakeAnEnsemble() throws {
+    func testTheDefaultTracksWithTheThreeBundledNetworksAndRepeatedModelOptionsMakeAnEnsemble() throws {
         let video = SiamtrackProcess.path("Tests/Fixtures/h264.mp4"), box = "32,24,96,72"
-        let first = SiamtrackProcess.path("Sources/SiameseTracker/Resources/default.safetensors")
-        let second = SiamtrackProcess.path("Sources/SiameseTracker/Resources/default-seed2.safetensors")
+        let files = ["default", "default-seed2", "default-seed3"].map { SiamtrackProcess.path("Sources/SiameseTracker/Resources/\($0).safetensors") }
+        let first = files[0]
         let byDefault = try SiamtrackProcess.run(["track", video, "--box", box])
-        let ensemble = try SiamtrackProcess.run(["track", video, "--box", box, "--model", first, "--model", second])
+        let ensemble = try SiamtrackProcess.run(["track", video, "--box", box] + files.flatMap { ["--model", $0] })
         let alone = try SiamtrackProcess.run(["track", video, "--box", box, "--model", first])
         let twice = try SiamtrackProcess.run(["track", video, "--box", box, "--model", first, "--model", first])
         for result in [byDefault, ensemble, alone, twice] { try assertSucceeds(result) }
-        XCTAssertEqual(byDefault.outputLines, ensemble.outputLines, "the default is the two bundled networks")
+        XCTAssertEqual(byDefault.outputLines, ensemble.outputLines, "the default is the three bundled networks")
         XCTAssertNotEqual(byDefault.outputLines, alone.outputLines)
         XCTAssertEqual(twice.outputLines, alone.outputLines, "a network averaged with itself is that network")
     }

@@ -32,8 +32,10 @@ final class TrackRenderTests: XCTestCase {
             let drawn = rendered[index].image, input = original[index].image
             for line in frameLines {
                 let colour = colours[try XCTUnwrap(line.target)]
-                // The middle of the box's left and bottom edges, where the outline runs.
-                let edgePoints = [(line.box.x, line.box.center.y), (line.box.center.x, line.box.maxY)]
+                // 3 pixels along the left edge from the top and along the bottom edge from the
+                // left, where the edges' first dashes begin: on the outline whether it is solid or
+                // dashed (an unsure target's).
+                let edgePoints = [(line.box.x, line.box.y + 3), (line.box.x + 3, line.box.maxY)]
                 // Where another target's outline passes within a few pixels, 4:2:0 mixes the two colours.
                 let others = frameLines.filter { $0.target != line.target }.map(\.box)
                 let clear = edgePoints.filter { point in

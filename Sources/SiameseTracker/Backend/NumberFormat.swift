@@ -7,8 +7,8 @@ package enum NumberFormat: Sendable, Equatable {
     case bfloat16
     /// Unsigned 8-bit inputs and outputs, signed 8-bit weights scaled per output channel,
     /// accumulated in 32-bit integers. The first convolution reads the crops' bytes (the pixels'
-    /// own values) and writes float32, as does the last: its 16 channels are pooled faster in
-    /// float32 than in bytes. `inputMaxima` holds the largest value of each convolution's input
+    /// own values) and writes float32, since oneDNN pools its 16 channels faster in float32 than
+    /// in bytes; the last writes float32 for the correlation. `inputMaxima` holds the largest value of each convolution's input
     /// in a float32 run (see `InferencePlan.runMeasuring`); every input after the first follows
     /// a ReLU, so none is negative.
     case int8(inputMaxima: [Float])
@@ -32,10 +32,10 @@ package enum NumberFormat: Sendable, Equatable {
     }
 
     /// The scales of convolution `index` where it computes in int8 (nil elsewhere): its input
-    /// in float32 times `inputScale` is its input bytes (1 for the first: the crops' bytes); weights times `weightScales` (one per
-    /// output channel) its weight bytes; `bias` its bias in the accumulator's units; and
-    /// `outputScales` take the accumulator to the next convolution's input bytes, or to float32
-    /// after the last.
+    /// in float32 times `inputScale` is its input bytes (1 for the first, which reads the crops'
+    /// bytes); weights times `weightScales` (one per output channel) its weight bytes; `bias` its
+    /// bias in the accumulator's units; and `outputScales` take the accumulator to the next
+    /// convolution's input bytes, or to float32.
     func quantization(ofConvolution index: Int, weights convolution: Convolution) -> Quantization? {
         guard case .int8(let maxima) = self else { return nil }
         func byteScale(_ input: Int) -> Float {

@@ -114,25 +114,27 @@ public struct EmbeddingNetwork: Sendable {
         try self.init(architecture: architecture, tensors: file.tensors, path: path)
     }
 
-    /// The network shipped with siamtrack (see MODEL.md).
+    /// The network shipped with siamtrack (see MODEL.md), the first of `bundledEnsemble()`.
     public static func bundledDefault() throws(ModelError) -> EmbeddingNetwork {
-        guard let url = Bundle.module.url(forResource: "default", withExtension: "safetensors") else {
-            throw .unreadable(path: "default.safetensors", reason: "the bundled model is missing from the installation")
-        }
-        return try EmbeddingNetwork(contentsOf: url)
+        try bundled("default")
     }
 
-    /// The networks that siamtrack tracks with unless told otherwise: `bundledDefault()` and a
-    /// second network trained by the same recipe from another seed. Their score maps are averaged
-    /// (`SiamFCTracker(networks:)`), which is more accurate on unseen footage than either alone
-    /// (MODEL.md) at twice the network's cost.
+    /// The networks that siamtrack tracks with unless told otherwise: `bundledDefault()` and two
+    /// more trained by the same recipe from other seeds. Their score maps are averaged
+    /// (`SiamFCTracker(networks:)`), which is more accurate on unseen footage than any one alone
+    /// (MODEL.md) at three times the network's cost.
     ///
     /// - Throws: `ModelError` if a bundled file is missing or damaged.
     public static func bundledEnsemble() throws(ModelError) -> [EmbeddingNetwork] {
-        guard let url = Bundle.module.url(forResource: "default-seed2", withExtension: "safetensors") else {
-            throw .unreadable(path: "default-seed2.safetensors", reason: "the bundled model is missing from the installation")
+        [try bundledDefault(), try bundled("default-seed2"), try bundled("default-seed3")]
+    }
+
+    /// The bundled file `name.safetensors`.
+    private static func bundled(_ name: String) throws(ModelError) -> EmbeddingNetwork {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "safetensors") else {
+            throw .unreadable(path: "\(name).safetensors", reason: "the bundled model is missing from the installation")
         }
-        return [try bundledDefault(), try EmbeddingNetwork(contentsOf: url)]
+        return try EmbeddingNetwork(contentsOf: url)
     }
 
     /// `bundledEnsemble()`, read once per process.
