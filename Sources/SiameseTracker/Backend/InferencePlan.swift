@@ -66,7 +66,6 @@ final class InferencePlan: @unchecked Sendable {
         self.format = format
     }
 
-
     deinit {
         for operation in operations { dnnl_primitive_destroy(operation.primitive) }
         for memory in memories { dnnl_memory_destroy(memory) }
@@ -89,7 +88,8 @@ final class InferencePlan: @unchecked Sendable {
     /// the ranges an int8 plan of the network is scaled to (`NumberFormat.int8`).
     func runMeasuring(_ crops: CropBatch, into output: inout FeatureMap) -> [Float] {
         precondition(format == .float32, "ranges are measured in float32")
-        precondition(crops.batch == batch && crops.side == height && crops.side == width && !crops.holdsBytes, "crop shape")
+        precondition(crops.batch == batch && crops.side == height && crops.side == width, "crop shape")
+        precondition(!crops.holdsBytes, "ranges are measured on float crops")
         return crops.values.withUnsafeBufferPointer { crops in
             run(UnsafeRawPointer(crops.baseAddress!), into: &output)
             // Read while the crops are still bound: the first convolution may read them in place.
