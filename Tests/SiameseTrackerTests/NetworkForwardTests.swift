@@ -106,4 +106,15 @@ final class NetworkForwardTests: XCTestCase {
         XCTAssertEqual([fast.batch, fast.height, fast.width], [3, 7, 6])
         for (a, b) in zip(fast.values, slow.values) { XCTAssertEqual(a, b, accuracy: 1e-4) }
     }
+
+    /// At tracking's shapes every path of the vectorised sum is taken: runs of 64 outputs, of 16,
+    /// and single ones.
+    func testCrossCorrelationAtTrackingShapesMatchesDirectDefinition() {
+        let exemplar = TestData.randomMap(channels: 32, batch: 1, height: 8, width: 8, seed: 22)
+        let search = TestData.randomMap(channels: 32, batch: 3, height: 24, width: 24, seed: 23)
+        let fast = CrossCorrelation.scoreMaps(exemplar: exemplar, search: search)
+        let slow = Reference.correlate(exemplar: exemplar, search: search)
+        XCTAssertEqual([fast.batch, fast.height, fast.width], [3, 17, 17])
+        for (a, b) in zip(fast.values, slow.values) { XCTAssertEqual(a, b, accuracy: 1e-3) }
+    }
 }
