@@ -182,9 +182,13 @@ final class LostAndFoundTests: XCTestCase {
         // under its usual level: an unconfirmed return (confirmedAboveUsual 1 here). The target
         // comes back far away meanwhile. presentAbove 1 leaves no candidate short of a perfect
         // match the usual way to take over; a running mean under 0.8 is doubt, so the twin is
-        // followed in doubt and the whole frame searched.
+        // followed in doubt and the whole frame searched. absentBelow 0.25, over the background's
+        // 0.11 to 0.19, holds the search at the last box while the target is gone, as the story
+        // needs: otherwise it wanders from one background match to the next, and where it ends
+        // (and the size it drifts to) decides the outcome, differently in float32 and int8.
         func run(takeoverAboveUsual: Double) throws -> [TrackingResult] {
             var configuration = configuration
+            configuration.absentBelow = 0.25
             (configuration.presentAbove, configuration.widerSearchBelow) = (1, 0.8)
             (configuration.confirmedAboveUsual, configuration.takeoverAboveUsual) = (1, takeoverAboveUsual)
             var tracker = try SiamFCTracker(network: network, configuration: configuration, frame: scene.frame(patchAt: 30, 30), box: scene.box(patchAt: 30, 30))

@@ -1,6 +1,7 @@
 /// The number format the embedding network computes in.
 public enum NetworkPrecision: String, Sendable, Codable, CaseIterable {
-    /// bfloat16 where it is the faster format (CPUs with AMX), float32 elsewhere.
+    /// The fastest format this CPU computes as accurately as float32 for tracking: bfloat16 on
+    /// CPUs with AMX, int8 on CPUs with AVX512-VNNI and no AMX, float32 elsewhere (MODEL.md).
     case automatic
     /// 32-bit floats throughout.
     case float32
@@ -9,30 +10,42 @@ public enum NetworkPrecision: String, Sendable, Codable, CaseIterable {
     /// and as accurate for tracking (MODEL.md).
     case bfloat16
     /// The search crops' convolutions on 8-bit integers (AVX512-VNNI), each layer's range taken
-    /// from the first frame's exemplar embedded in float32 (`NumberFormat.int8`).
+    /// from the first frame's exemplar embedded in float32 (`NumberFormat.int8`); about twice as
+    /// fast as float32 on CPUs with VNNI and no AMX, and as accurate for tracking (MODEL.md).
     case int8
 
-    /// The format the exemplar is embedded in with this setting on this CPU; nil when the setting
-    /// asks for a format the CPU does not compute natively.
-    package var exemplarFormat: NumberFormat? {
+    /// The format this setting computes in on this CPU (`automatic` resolved); nil when the
+    /// setting asks for a format the CPU does not compute natively.
+    package var resolved: NetworkPrecision? {
         switch self {
-        case .automatic: OneDNN.prefersBFloat16 ? .bfloat16 : .float32
+        case .automatic: OneDNN.prefersBFloat16 ? .bfloat16 : OneDNN.computesInt8 ? .int8 : .float32
         case .float32: .float32
         case .bfloat16: OneDNN.computesBFloat16 ? .bfloat16 : nil
-        case .int8: OneDNN.computesInt8 ? .float32 : nil
+        case .int8: OneDNN.computesInt8 ? .int8 : nil
         }
     }
 
-    /// The format the search crops are embedded in, given the exemplar's format and the largest
-    /// input of each convolution in the exemplar's float32 run.
-    package func searchFormat(_ exemplarFormat: NumberFormat, convolutionInputMaxima: [Float]) -> NumberFormat {
-        self == .int8 ? .int8(inputMaxima: convolutionInputMaxima) : exemplarFormat
+    /// The format the exemplar is embedded in with this setting on this CPU (float32 for int8,
+    /// whose ranges it gives); nil when the setting asks for a format the CPU does not compute
+    /// natively.
+    package var exemplarFormat: NumberFormat? {
+        resolved.map { $0 == .bfloat16 ? .bfloat16 : .float32 }
+    }
+
+    /// The format the search crops are embedded in with this precision once resolved (see
+    /// `resolved`), given the largest input of each convolution in the exemplar's float32 run
+    /// (used by int8 alone).
+    package func searchFormat(convolutionInputMaxima: [Float]) -> NumberFormat {
+        switch self {
+        case .int8: .int8(inputMaxima: convolutionInputMaxima)
+        case .bfloat16: .bfloat16
+        case .float32, .automatic: .float32
+        }
     }
 
     /// What the search crops are computed in on this CPU: "float32", "bfloat16" or "int8" (nil
     /// where the CPU does not compute the setting's format).
     package var searchFormatName: String? {
-        guard let format = exemplarFormat else { return nil }
-        return self == .int8 ? "int8" : format == .bfloat16 ? "bfloat16" : "float32"
+        resolved?.rawValue
     }
 }

@@ -115,14 +115,14 @@ public struct SiamFCTracker: Sendable {
         guard network.outputSize(for: exemplarSize) > 0 else {
             throw .invalidConfiguration("the exemplar size is too small for this network")
         }
-        guard let exemplarFormat = configuration.precision.exemplarFormat else {
+        guard let precision = configuration.precision.resolved, let exemplarFormat = configuration.precision.exemplarFormat else {
             throw .invalidConfiguration("this CPU does not compute \(configuration.precision.rawValue) natively; use precision automatic or float32")
         }
         var crop = CropBatch(batch: 1, side: exemplarSize)
         cropper.crop(frame, center: center, side: initialExemplarSide, into: &crop, item: 0)
         // int8 takes each layer's range from the exemplar's float32 run; other formats need none.
         let measured = networks.map { network in
-            configuration.precision == .int8
+            precision == .int8
                 ? network.embedMeasuring(crop) : (embedding: network.embed(crop, format: exemplarFormat), convolutionInputMaxima: [])
         }
         let exemplars = measured.map(\.embedding)
@@ -138,7 +138,7 @@ public struct SiamFCTracker: Sendable {
         workspace = SearchWorkspace(
             networks: networks, scaleCount: configuration.scaleCount, searchSize: configuration.searchSize, exemplarSide: exemplarEmbedding.width,
             withSpectra: configuration.filterInfluence > 0,
-            formats: measured.map { configuration.precision.searchFormat(exemplarFormat, convolutionInputMaxima: $0.convolutionInputMaxima) })
+            formats: measured.map { precision.searchFormat(convolutionInputMaxima: $0.convolutionInputMaxima) })
         peakFinder = ScoreMapPeakFinder(mapSize: workspace.scoreMaps.width, totalStride: network.totalStride, configuration: configuration)
         if configuration.redetects, configuration.lookAlikeAbove > 0 {
             var sweep = RedetectionScan()
