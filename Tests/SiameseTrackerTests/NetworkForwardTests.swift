@@ -98,23 +98,16 @@ final class NetworkForwardTests: XCTestCase {
         XCTAssertLessThanOrEqual(3 * network.floatingPointOperations(inputSize: 255), 300_000_000)
     }
 
+    /// Small maps, and tracking's shapes, where every path of the vectorised sum is taken: runs
+    /// of 64 outputs, of 16, and single ones.
     func testCrossCorrelationMatchesDirectDefinition() {
-        let exemplar = TestData.randomMap(channels: 5, batch: 1, height: 4, width: 4, seed: 20)
-        let search = TestData.randomMap(channels: 5, batch: 3, height: 10, width: 9, seed: 21)
-        let fast = CrossCorrelation.scoreMaps(exemplar: exemplar, search: search)
-        let slow = Reference.correlate(exemplar: exemplar, search: search)
-        XCTAssertEqual([fast.batch, fast.height, fast.width], [3, 7, 6])
-        for (a, b) in zip(fast.values, slow.values) { XCTAssertEqual(a, b, accuracy: 1e-4) }
-    }
-
-    /// At tracking's shapes every path of the vectorised sum is taken: runs of 64 outputs, of 16,
-    /// and single ones.
-    func testCrossCorrelationAtTrackingShapesMatchesDirectDefinition() {
-        let exemplar = TestData.randomMap(channels: 32, batch: 1, height: 8, width: 8, seed: 22)
-        let search = TestData.randomMap(channels: 32, batch: 3, height: 24, width: 24, seed: 23)
-        let fast = CrossCorrelation.scoreMaps(exemplar: exemplar, search: search)
-        let slow = Reference.correlate(exemplar: exemplar, search: search)
-        XCTAssertEqual([fast.batch, fast.height, fast.width], [3, 17, 17])
-        for (a, b) in zip(fast.values, slow.values) { XCTAssertEqual(a, b, accuracy: 1e-3) }
+        for (channels, exemplarSide, searchSize, seed) in [(5, 4, (10, 9), 20), (32, 8, (24, 24), 22)] as [(Int, Int, (Int, Int), UInt64)] {
+            let exemplar = TestData.randomMap(channels: channels, batch: 1, height: exemplarSide, width: exemplarSide, seed: seed)
+            let search = TestData.randomMap(channels: channels, batch: 3, height: searchSize.0, width: searchSize.1, seed: seed + 1)
+            let fast = CrossCorrelation.scoreMaps(exemplar: exemplar, search: search)
+            let slow = Reference.correlate(exemplar: exemplar, search: search)
+            XCTAssertEqual([fast.batch, fast.height, fast.width], [3, searchSize.0 - exemplarSide + 1, searchSize.1 - exemplarSide + 1])
+            for (a, b) in zip(fast.values, slow.values) { XCTAssertEqual(a, b, accuracy: 1e-3) }
+        }
     }
 }
