@@ -91,7 +91,9 @@ struct EvalCommand: ParsableCommand {
             trackerName: trackerName)
         let table = EvalTable(names: sequences.map(\.name))
         let out = LineOutput.standardOutput
-        try out.write("\(trackerName): one-pass evaluation of \(sequences.count) sequences, \(tracker.threads) thread(s)\n")
+        // `automatic` computes in another format on another CPU: the header says which ran.
+        let format = tracker.configuration.precision.searchFormatName.map { ", network in \($0)" } ?? ""
+        try out.write("\(trackerName): one-pass evaluation of \(sequences.count) sequences, \(tracker.threads) thread(s)\(format)\n")
         try out.write(table.header + "\n")
         let line = progress.line(unit: "frames")
         let totalFrames = sequences.reduce(0) { $0 + min($1.groundTruth.count, maxFrames ?? .max) }

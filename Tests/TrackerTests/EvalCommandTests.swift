@@ -8,6 +8,15 @@ import XCTest
 final class EvalCommandTests: XCTestCase {
     private static let clips = ["distractor", "occlusion-lighting", "textured-square"]
 
+    func testTheHeaderNamesTheNetworksFormat() throws {
+        let output = try temporaryDirectory().appendingPathComponent("siamtrack").path
+        let result = try SiamtrackProcess.run([
+            "eval", SiamtrackProcess.path("clips"), "--max-frames", "2", "--precision", "float32", "--output", output,
+        ])
+        XCTAssertEqual(result.status, 0, result.summary)
+        XCTAssertEqual(result.outputLines.first, "siamtrack: one-pass evaluation of 3 sequences, 1 thread(s), network in float32")
+    }
+
     func testEvalOnBundledClipsWritesOTBBoxesTimingsReportAndPlots() throws {
         let output = try temporaryDirectory().appendingPathComponent("siamtrack").path
 
@@ -16,6 +25,10 @@ final class EvalCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.summary)
         XCTAssertEqual(result.standardError, "")
         let rows = result.outputLines
+        let header = try XCTUnwrap(rows.first)
+        XCTAssertTrue(
+            ["float32", "bfloat16", "int8"].contains { header.hasSuffix("1 thread(s), network in \($0)") },
+            "the header says what the network computed in: \(header)")
         XCTAssertTrue(rows.contains { $0.hasPrefix("sequence") && $0.contains("AUC") && $0.contains("P@20") && $0.contains("fps") })
         for clip in Self.clips {
             XCTAssertTrue(rows.contains { $0.hasPrefix(clip) }, "no row for \(clip): \(result.standardOutput)")
