@@ -51,7 +51,7 @@ final class NetworkForwardTests: XCTestCase {
     }
 
     func testBFloat16EmbeddingAgreesWithFloat32ToBFloat16Precision() throws {
-        guard NetworkPrecision.bfloat16.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
+        guard NetworkPrecision.bfloat16.resolved != nil else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
         let network = try EmbeddingNetwork.bundledDefault()
         let crop = TestData.randomMap(channels: 3, batch: 1, height: 127, width: 127, seed: 5, range: 0...255)
         let exact = network.embed(TestData.crops(from: crop)), rounded = network.embed(TestData.crops(from: crop), format: .bfloat16)
@@ -63,7 +63,7 @@ final class NetworkForwardTests: XCTestCase {
     }
 
     func testInt8EmbeddingScaledToAFloat32RunAgreesWithFloat32() throws {
-        guard NetworkPrecision.int8.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute int8 with VNNI") }
+        guard NetworkPrecision.int8.resolved != nil else { throw XCTSkip("this CPU does not compute int8 with VNNI") }
         let network = try EmbeddingNetwork.bundledDefault()
         let crops = TestData.crops(from: TestData.randomMap(channels: 3, batch: 2, height: 127, width: 127, seed: 6, range: 0...255))
         let (exact, maxima) = network.embedMeasuring(crops)

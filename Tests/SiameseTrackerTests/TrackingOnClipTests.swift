@@ -42,7 +42,7 @@ final class TrackingOnClipTests: XCTestCase {
     }
 
     func testStaysOnTheTargetAcrossALookAlikeDistractorInBFloat16Too() throws {
-        guard NetworkPrecision.bfloat16.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
+        guard NetworkPrecision.bfloat16.resolved != nil else { throw XCTSkip("this CPU does not compute bfloat16 natively") }
         var configuration = TrackerConfiguration()
         configuration.precision = .bfloat16
         try assertStaysOnTheTargetAcrossTheDistractor(configuration: configuration)
@@ -55,7 +55,7 @@ final class TrackingOnClipTests: XCTestCase {
     }
 
     func testStaysOnTheTargetAcrossALookAlikeDistractorInInt8Too() throws {
-        guard NetworkPrecision.int8.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute int8 with VNNI") }
+        guard NetworkPrecision.int8.resolved != nil else { throw XCTSkip("this CPU does not compute int8 with VNNI") }
         var configuration = TrackerConfiguration()
         configuration.precision = .int8
         try assertStaysOnTheTargetAcrossTheDistractor(configuration: configuration)
@@ -65,7 +65,7 @@ final class TrackingOnClipTests: XCTestCase {
     /// hundredths of the exemplar's match with itself, with the ranges the tracker takes from the
     /// exemplar.
     func testInt8ScoreMapsOnRealFramesAgreeWithFloat32s() throws {
-        guard NetworkPrecision.int8.exemplarFormat != nil else { throw XCTSkip("this CPU does not compute int8 with VNNI") }
+        guard NetworkPrecision.int8.resolved != nil else { throw XCTSkip("this CPU does not compute int8 with VNNI") }
         let folder = Self.clips.appendingPathComponent("distractor")
         let truth = try String(contentsOf: folder.appendingPathComponent("groundtruth.txt"), encoding: .utf8)
             .split(whereSeparator: \.isNewline).map { try XCTUnwrap(Box(parsing: $0)) }

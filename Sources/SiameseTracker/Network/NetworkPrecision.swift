@@ -25,22 +25,17 @@ public enum NetworkPrecision: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The format the exemplar is embedded in with this setting on this CPU (float32 for int8,
-    /// whose ranges it gives); nil when the setting asks for a format the CPU does not compute
-    /// natively.
-    package var exemplarFormat: NumberFormat? {
-        resolved.map { $0 == .bfloat16 ? .bfloat16 : .float32 }
+    /// The format the exemplar is embedded in with this precision once resolved (see `resolved`):
+    /// float32 for int8, whose ranges that run gives.
+    package var exemplarFormat: NumberFormat {
+        self == .bfloat16 ? .bfloat16 : .float32
     }
 
     /// The format the search crops are embedded in with this precision once resolved (see
     /// `resolved`), given the largest input of each convolution in the exemplar's float32 run
     /// (used by int8 alone).
     package func searchFormat(convolutionInputMaxima: [Float]) -> NumberFormat {
-        switch self {
-        case .int8: .int8(inputMaxima: convolutionInputMaxima)
-        case .bfloat16: .bfloat16
-        case .float32, .automatic: .float32
-        }
+        self == .int8 ? .int8(inputMaxima: convolutionInputMaxima) : exemplarFormat
     }
 
     /// What the search crops are computed in on this CPU: "float32", "bfloat16" or "int8" (nil

@@ -115,7 +115,7 @@ public struct SiamFCTracker: Sendable {
         guard network.outputSize(for: exemplarSize) > 0 else {
             throw .invalidConfiguration("the exemplar size is too small for this network")
         }
-        guard let precision = configuration.precision.resolved, let exemplarFormat = configuration.precision.exemplarFormat else {
+        guard let precision = configuration.precision.resolved else {
             throw .invalidConfiguration("this CPU does not compute \(configuration.precision.rawValue) natively; use precision automatic or float32")
         }
         var crop = CropBatch(batch: 1, side: exemplarSize)
@@ -123,7 +123,7 @@ public struct SiamFCTracker: Sendable {
         // int8 takes each layer's range from the exemplar's float32 run; other formats need none.
         let measured = networks.map { network in
             precision == .int8
-                ? network.embedMeasuring(crop) : (embedding: network.embed(crop, format: exemplarFormat), convolutionInputMaxima: [])
+                ? network.embedMeasuring(crop) : (embedding: network.embed(crop, format: precision.exemplarFormat), convolutionInputMaxima: [])
         }
         let exemplars = measured.map(\.embedding)
         let energies = exemplars.map { $0.values.reduce(0) { $0 + $1 * $1 } }
