@@ -4,8 +4,12 @@ import COneDNN
 ///
 /// Compiling picks each layer's kernel and blocked layout once, reorders the weights into it and
 /// allocates every intermediate map, so a run allocates nothing and keeps oneDNN's layouts from
-/// layer to layer; the caller's `FeatureMap`s are read and written in place. A plan writes its
-/// buffers on every run, so one plan must not run on two threads at once.
+/// layer to layer; the caller's `FeatureMap`s are read and written in place. The layers are
+/// compiled for one image and a run takes the batch's images one at a time: each layer's output
+/// then stays in the core's cache for the next (the first convolution writes 1 MB per 255-pixel
+/// crop in float32), which made tracking's embedding of three crops 10% faster than layers run on
+/// the whole batch. A plan writes its buffers on every run, so one plan must not run on two
+/// threads at once.
 final class InferencePlan: @unchecked Sendable {
     /// Images per run.
     let batch: Int
@@ -44,8 +48,8 @@ final class InferencePlan: @unchecked Sendable {
         }
         var stream: dnnl_stream_t?
         OneDNN.check(dnnl_stream_create(&stream, OneDNN.engine, UInt32(dnnl_stream_default_flags.rawValue)), "create a stream")
-        let inputDescriptor = OneDNN.descriptor([batch, 3, height, width], tag: dnnl_nhwc, type: format.readsBytes ? dnnl_u8 : dnnl_f32)
-        var builder = Builder(stream: stream!, batch: batch, input: inputDescriptor, height: height, width: width, format: format)
+        let inputDescriptor = OneDNN.descriptor([1, 3, height, width], tag: dnnl_nhwc, type: format.readsBytes ? dnnl_u8 : dnnl_f32)
+        var builder = Builder(stream: stream!, input: inputDescriptor, height: height, width: width, format: format)
         input = builder.current
         for step in network.steps {
             switch step {
@@ -54,7 +58,7 @@ final class InferencePlan: @unchecked Sendable {
             case .relu: builder.appendReLU()
             }
         }
-        output = builder.appendOutput()
+        output = builder.appendOutput(batch: batch)
         self.stream = stream!
         self.batch = batch
         self.height = height
@@ -84,47 +88,61 @@ final class InferencePlan: @unchecked Sendable {
         }
     }
 
-    /// `run(_:into:)` in a float32 plan, returning the largest value of each convolution's input:
-    /// the ranges an int8 plan of the network is scaled to (`NumberFormat.int8`).
+    /// `run(_:into:)` in a float32 plan, returning the largest value of each convolution's input
+    /// over the batch: the ranges an int8 plan of the network is scaled to (`NumberFormat.int8`).
     func runMeasuring(_ crops: CropBatch, into output: inout FeatureMap) -> [Float] {
         precondition(format == .float32, "ranges are measured in float32")
         precondition(crops.batch == batch && crops.side == height && crops.side == width, "crop shape")
         precondition(!crops.holdsBytes, "ranges are measured on float crops")
-        return crops.values.withUnsafeBufferPointer { crops in
-            run(UnsafeRawPointer(crops.baseAddress!), into: &output)
-            // Read while the crops are still bound: the first convolution may read them in place.
-            return convolutionInputs.map { memory in
-                var handle: UnsafeMutableRawPointer?
-                OneDNN.check(dnnl_memory_get_data_handle(memory, &handle), "read a map")
-                var descriptor = OneDNN.descriptor(of: memory)
-                let count = dnnl_memory_desc_get_size(&descriptor) / MemoryLayout<Float>.size
-                return UnsafeBufferPointer(start: handle!.assumingMemoryBound(to: Float.self), count: count).max() ?? 0
+        var maxima = [Float](repeating: 0, count: convolutionInputs.count)
+        crops.values.withUnsafeBufferPointer { crops in
+            run(UnsafeRawPointer(crops.baseAddress!), into: &output) { _ in
+                // Read while the image is still bound: the first convolution may read it in place.
+                for (i, memory) in convolutionInputs.enumerated() {
+                    var handle: UnsafeMutableRawPointer?
+                    OneDNN.check(dnnl_memory_get_data_handle(memory, &handle), "read a map")
+                    var descriptor = OneDNN.descriptor(of: memory)
+                    let count = dnnl_memory_desc_get_size(&descriptor) / MemoryLayout<Float>.size
+                    maxima[i] = max(maxima[i], UnsafeBufferPointer(start: handle!.assumingMemoryBound(to: Float.self), count: count).max() ?? 0)
+                }
             }
         }
+        return maxima
     }
 
-    private func run(_ input: UnsafeRawPointer, into output: inout FeatureMap) {
+    /// Runs the layers on each image of the batch in turn, calling `afterImage` with its index
+    /// once its embedding is written.
+    private func run(_ input: UnsafeRawPointer, into output: inout FeatureMap, afterImage: (Int) -> Void = { _ in }) {
         precondition(
             output.channels == outputChannels && output.batch == batch && output.height == outputHeight && output.width == outputWidth,
             "output shape")
+        let inputBytesPerImage = height * width * 3 * (format.readsBytes ? 1 : MemoryLayout<Float>.size)
         output.values.withUnsafeMutableBufferPointer { destination in
-            OneDNN.check(dnnl_memory_set_data_handle(self.input, UnsafeMutableRawPointer(mutating: input)), "bind the input")
-            OneDNN.check(dnnl_memory_set_data_handle(self.output, destination.baseAddress!), "bind the output")
-            for operation in operations {
-                operation.arguments.withUnsafeBufferPointer { arguments in
-                    OneDNN.check(
-                        dnnl_primitive_execute(operation.primitive, stream, Int32(arguments.count), arguments.baseAddress!),
-                        "run a layer")
+            for image in 0..<batch {
+                OneDNN.check(
+                    dnnl_memory_set_data_handle(self.input, UnsafeMutableRawPointer(mutating: input + image * inputBytesPerImage)),
+                    "bind the input")
+                // An image's embedding starts at its plane of the first channel (`FeatureMap.planeOffset`).
+                OneDNN.check(
+                    dnnl_memory_set_data_handle(self.output, destination.baseAddress! + image * outputHeight * outputWidth), "bind the output")
+                for operation in operations {
+                    operation.arguments.withUnsafeBufferPointer { arguments in
+                        OneDNN.check(
+                            dnnl_primitive_execute(operation.primitive, stream, Int32(arguments.count), arguments.baseAddress!),
+                            "run a layer")
+                    }
                 }
+                OneDNN.check(dnnl_stream_wait(stream), "finish a run")
+                afterImage(image)
             }
-            OneDNN.check(dnnl_stream_wait(stream), "finish a run")
         }
     }
 
-    /// Appends layers one by one, tracking the current map's memory and shape.
+    /// Appends layers for one image one by one, tracking the current map's memory and shape.
     private struct Builder {
         let stream: dnnl_stream_t
-        let batch: Int
+        /// Images per layer run (see the type's comment).
+        let batch = 1
         /// How convolutions compute.
         let format: NumberFormat
         var channels: Int, height: Int, width: Int
@@ -133,9 +151,8 @@ final class InferencePlan: @unchecked Sendable {
         var memories: [dnnl_memory_t] = []
         var convolutionInputs: [dnnl_memory_t] = []
 
-        init(stream: dnnl_stream_t, batch: Int, input: dnnl_memory_desc_t, height: Int, width: Int, format: NumberFormat) {
+        init(stream: dnnl_stream_t, input: dnnl_memory_desc_t, height: Int, width: Int, format: NumberFormat) {
             self.stream = stream
-            self.batch = batch
             self.format = format
             (channels, self.height, self.width) = (3, height, width)
             current = OneDNN.memory(input, owned: false)
@@ -232,9 +249,10 @@ final class InferencePlan: @unchecked Sendable {
             current = output
         }
 
-        /// Ends the plan with a reorder into a caller-provided `FeatureMap`; returns its view.
-        mutating func appendOutput() -> dnnl_memory_t {
-            let output = keep(OneDNN.memory(OneDNN.descriptor(of: (channels, batch, height, width)), owned: false))
+        /// Ends the plan with a reorder into one image of a caller-provided `FeatureMap` of
+        /// `batch` images; returns its view.
+        mutating func appendOutput(batch: Int) -> dnnl_memory_t {
+            let output = keep(OneDNN.memory(OneDNN.descriptor(ofImageIn: (channels, batch, height, width)), owned: false))
             appendReorder(from: current, to: output)
             return output
         }

@@ -26,11 +26,12 @@ enum OneDNN {
         return descriptor
     }
 
-    /// A float descriptor of a `FeatureMap`: dimensions (N, C, H, W) over channel-major storage.
-    static func descriptor(of shape: (channels: Int, batch: Int, height: Int, width: Int)) -> dnnl_memory_desc_t {
+    /// A float descriptor of one image of a `FeatureMap` (dimensions (1, C, H, W) over
+    /// channel-major storage), starting at the image's plane of the first channel.
+    static func descriptor(ofImageIn shape: (channels: Int, batch: Int, height: Int, width: Int)) -> dnnl_memory_desc_t {
         var descriptor = dnnl_memory_desc_t()
         let plane = shape.height * shape.width
-        let dims = [shape.batch, shape.channels, shape.height, shape.width].map(Int64.init)
+        let dims = [1, shape.channels, shape.height, shape.width].map(Int64.init)
         let strides = [plane, shape.batch * plane, shape.width, 1].map(Int64.init)
         check(dnnl_memory_desc_init_by_strides(&descriptor, 4, dims, dnnl_f32, strides), "describe a feature map")
         return descriptor

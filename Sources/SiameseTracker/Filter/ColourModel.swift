@@ -46,18 +46,24 @@ struct ColourModel: Sendable {
         let width = columns + 1
         withUnsafeTemporaryAllocation(of: Float.self, capacity: (rows + 1) * width) { integral in
             for x in 0..<width { integral[x] = 0 }
-            func integrate<Sample: CropSample>(_ samples: UnsafeBufferPointer<Sample>) {
-                for y in 0..<rows {
-                    integral[(y + 1) * width] = 0
-                    var rowSum: Float = 0
-                    let row = samples.baseAddress! + ((item * side + top + y) * side + left) * 3
-                    for x in 0..<columns {
-                        rowSum += likelihood[Self.bin(row + x * 3)]
-                        integral[(y + 1) * width + x + 1] = integral[y * width + x + 1] + rowSum
+            // Through pointers and with wrapping offsets: with checked ones the colour stage took
+            // 0.43 ms a frame instead of 0.33 (`siamtrack bench`).
+            likelihood.withUnsafeBufferPointer { likelihood in
+                func integrate<Sample: CropSample>(_ samples: UnsafeBufferPointer<Sample>) {
+                    let likelihood = likelihood.baseAddress!
+                    for y in 0..<rows {
+                        let above = integral.baseAddress! + y * width, here = above + width
+                        here[0] = 0
+                        var rowSum: Float = 0
+                        let row = samples.baseAddress! + ((item * side + top + y) * side + left) * 3
+                        for x in 0..<columns {
+                            rowSum += likelihood[Self.bin(row + x &* 3)]
+                            here[x &+ 1] = above[x &+ 1] + rowSum
+                        }
                     }
                 }
+                if crops.holdsBytes { crops.bytes.withUnsafeBufferPointer(integrate) } else { crops.values.withUnsafeBufferPointer(integrate) }
             }
-            if crops.holdsBytes { crops.bytes.withUnsafeBufferPointer(integrate) } else { crops.values.withUnsafeBufferPointer(integrate) }
             for i in 0..<mapSize {
                 let y = centre + (Double(i) - middle) * Double(stride)
                 let (boxTop, boxBottom) = (clamp(y - half.height) - top, clamp(y + half.height) - top)
