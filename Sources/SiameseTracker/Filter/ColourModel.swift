@@ -115,7 +115,14 @@ struct ColourModel: Sendable {
             }
         }
         if crops.holdsBytes { crops.bytes.withUnsafeBufferPointer(count) } else { crops.values.withUnsafeBufferPointer(count) }
-        for i in 0..<Self.binCount { likelihood[i] = foreground[i] / (foreground[i] + background[i] + 1e-6) }
+        // Through pointers, so that the loop is vectorised (checked, it divided one bin at a time).
+        foreground.withUnsafeBufferPointer { foreground in
+            background.withUnsafeBufferPointer { background in
+                likelihood.withUnsafeMutableBufferPointer { likelihood in
+                    for i in 0..<Self.binCount { likelihood[i] = foreground[i] / (foreground[i] + background[i] + 1e-6) }
+                }
+            }
+        }
     }
 
     /// The histogram bin of the RGB pixel at `pixel` (values in 0...255).
