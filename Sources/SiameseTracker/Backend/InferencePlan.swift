@@ -96,7 +96,7 @@ final class InferencePlan: @unchecked Sendable {
         precondition(!crops.holdsBytes, "ranges are measured on float crops")
         var maxima = [Float](repeating: 0, count: convolutionInputs.count)
         crops.values.withUnsafeBufferPointer { crops in
-            run(UnsafeRawPointer(crops.baseAddress!), into: &output) { _ in
+            run(UnsafeRawPointer(crops.baseAddress!), into: &output) {
                 // Read while the image is still bound: the first convolution may read it in place.
                 for (i, memory) in convolutionInputs.enumerated() {
                     var handle: UnsafeMutableRawPointer?
@@ -110,9 +110,9 @@ final class InferencePlan: @unchecked Sendable {
         return maxima
     }
 
-    /// Runs the layers on each image of the batch in turn, calling `afterImage` with its index
-    /// once its embedding is written.
-    private func run(_ input: UnsafeRawPointer, into output: inout FeatureMap, afterImage: (Int) -> Void = { _ in }) {
+    /// Runs the layers on each image of the batch in turn, calling `afterImage` once each image's
+    /// embedding is written.
+    private func run(_ input: UnsafeRawPointer, into output: inout FeatureMap, afterImage: () -> Void = {}) {
         precondition(
             output.channels == outputChannels && output.batch == batch && output.height == outputHeight && output.width == outputWidth,
             "output shape")
@@ -133,7 +133,7 @@ final class InferencePlan: @unchecked Sendable {
                     }
                 }
                 OneDNN.check(dnnl_stream_wait(stream), "finish a run")
-                afterImage(image)
+                afterImage()
             }
         }
     }
