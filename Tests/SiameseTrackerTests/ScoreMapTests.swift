@@ -21,6 +21,39 @@ final class ScoreMapTests: XCTestCase {
         for x in 4...12 { XCTAssertEqual(smooth[8 * 17 + x], Float(x) / 4, accuracy: 0.05) }
     }
 
+    func testBicubicUpsamplingAtTrackingSizeMatchesTheInterpolationMatrix() {
+        // The tracker's maps: 17 cells upsampled 16 times to 257; the reference is U S Uᵀ in
+        // doubles, U built from Keys' kernel (a = -0.75) with the border replicated.
+        let (n, factor) = (17, 16), m = (n - 1) * factor + 1
+        func keys(_ x: Double) -> Double {
+            let d = abs(x)
+            return d <= 1 ? 1.25 * d * d * d - 2.25 * d * d + 1 : d < 2 ? -0.75 * (d * d * d - 5 * d * d + 8 * d - 4) : 0
+        }
+        var u = [Double](repeating: 0, count: m * n)
+        for i in 0..<m {
+            let source = Double(i) / Double(factor), base = Int(source.rounded(.down))
+            for k in -1...2 { u[i * n + min(max(base + k, 0), n - 1)] += keys(Double(k) - (source - Double(base))) }
+        }
+        var random = SeededRandom(seed: 5)
+        let maps = (0..<(2 * n * n)).map { _ in Float(random.nextUnit() * 2 - 1) }
+        let upsampler = BicubicUpsampler(inputSize: n, factor: factor)
+        var output = [Float](repeating: 0, count: 2 * m * m), scratch = [Float](repeating: 0, count: 2 * upsampler.scratchCount)
+        upsampler.upsample(maps, count: 2, into: &output, scratch: &scratch)
+        var largest = 0.0
+        for item in 0..<2 {
+            for i in 0..<m {
+                for j in 0..<m {
+                    var sum = 0.0
+                    for r in 0..<n where u[i * n + r] != 0 {
+                        for c in 0..<n where u[j * n + c] != 0 { sum += u[i * n + r] * Double(maps[item * n * n + r * n + c]) * u[j * n + c] }
+                    }
+                    largest = max(largest, abs(sum - Double(output[item * m * m + i * m + j])))
+                }
+            }
+        }
+        XCTAssertLessThan(largest, 1e-5)
+    }
+
     func testPeakAtMapCentreMeansNoDisplacement() {
         var configuration = TrackerConfiguration()
         configuration.scaleCount = 1
