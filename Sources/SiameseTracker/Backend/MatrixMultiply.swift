@@ -23,4 +23,13 @@ package enum MatrixMultiply {
     package static func setThreadCount(_ count: Int) {
         omp_set_num_threads(Int32(max(1, count)))
     }
+
+    /// `body`'s result, computed with `count` threads for the matrix products and oneDNN's
+    /// primitives; the calling thread's count is restored after.
+    package static func withThreadCount<Result>(_ count: Int, _ body: () -> Result) -> Result {
+        let previous = omp_get_max_threads()
+        setThreadCount(count)
+        defer { omp_set_num_threads(previous) }
+        return body()
+    }
 }

@@ -91,7 +91,10 @@ public struct EmbeddingNetwork: Sendable {
         guard outputSize(for: exemplarSide) > 0 else { throw invalid("a \(exemplarSide)-px exemplar gives no output") }
         var probe = CropBatch(batch: 1, side: exemplarSide)
         for i in probe.values.indices { probe.values[i] = Float(i * 37 % 256) }
-        guard embed(probe).values.allSatisfy(\.isFinite) else { throw invalid("its outputs overflow to infinity or NaN") }
+        // On one thread: OpenMP's workers would spin on the other cores for a while after, taking
+        // a core from the decoder at start-up (35 ms of CPU time with the three bundled networks).
+        let finite = MatrixMultiply.withThreadCount(1) { embed(probe).values.allSatisfy(\.isFinite) }
+        guard finite else { throw invalid("its outputs overflow to infinity or NaN") }
         if let sizeHead, sizeHead.channels != outputChannels || sizeHead.side != outputSize(for: exemplarSide) {
             throw invalid("its size head reads \(sizeHead.channels) channels of a \(sizeHead.side)-cell exemplar; the network gives \(outputChannels) of \(outputSize(for: exemplarSide))")
         }
