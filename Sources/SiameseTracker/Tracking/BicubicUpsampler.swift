@@ -14,6 +14,7 @@ struct BicubicUpsampler: Sendable {
     /// column by column. At the border the weights of replicated cells are merged into the edge's.
     private let taps: [Tap]
 
+    /// The input cells `first ..< first + 4` and their weights in one output cell.
     private struct Tap {
         var first: Int
         var weights: SIMD4<Float>
