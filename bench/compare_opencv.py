@@ -13,8 +13,9 @@ and `siamtrack eval --score-only` scores each folder. Prints one markdown table,
 taken from its report.json. fps columns are medians over sequences of frames / seconds: "fps"
 counts the tracker alone (init and updates, decoding excluded), "e2e fps" counts decoding too.
 With --siamtrack BINARY, a row "siamtrack track (process)" times `siamtrack track` as users run
-it, one process per video from start to exit (model loading included), and the e2e ratios of
-that row against every other tracker follow.
+it, one process per video from start to exit (model loading included), with --threads N from
+--siamtrack-threads N (default 1), and the e2e ratios of that row against every other tracker
+follow.
 """
 import argparse
 import json
@@ -45,6 +46,8 @@ def arguments():
     parser.add_argument("--max-frames", type=int, help="only the first N frames of each sequence")
     parser.add_argument("--siamtrack", metavar="BINARY",
                         help="also time `BINARY track` as a whole process on every video (e.g. .build/release/siamtrack)")
+    parser.add_argument("--siamtrack-threads", type=int, default=1,
+                        help="--threads for the timed `siamtrack track` processes (default: %(default)s, its own default)")
     parser.add_argument("--results", help="keep each tracker's boxes and times here, in OTB results "
                         "format (DIR/NAME/SEQ.txt), for siamtrack eval --compare")
     return parser.parse_args()
@@ -127,8 +130,8 @@ def siamtrack_row(path, sequences):
     return row_from_report(report)
 
 
-def siamtrack_process_row(binary, sequences):
-    """Times `siamtrack track` per video from process start to exit: frames / wall seconds."""
+def siamtrack_process_row(binary, sequences, threads):
+    """Times `siamtrack track --threads THREADS` per video from process start to exit: frames / wall seconds."""
     end_to_end_fps = []
     with tempfile.TemporaryDirectory() as scratch:
         output = os.path.join(scratch, "boxes.jsonl")
@@ -137,7 +140,7 @@ def siamtrack_process_row(binary, sequences):
                 continue
             box = ",".join(repr(float(v)) for v in sequence.initial_box)
             started = time.perf_counter()
-            subprocess.run([binary, "track", sequence.video, "--box", box, "--output", output], check=True)
+            subprocess.run([binary, "track", sequence.video, "--box", box, "--output", output, "--threads", str(threads)], check=True)
             elapsed = time.perf_counter() - started
             with open(output, encoding="utf-8") as file:
                 frames = sum(1 for _ in file)
@@ -145,7 +148,8 @@ def siamtrack_process_row(binary, sequences):
             print(f"  siamtrack track {sequence.name}: {frames} frames, {end_to_end_fps[-1]:.1f} fps end to end", file=sys.stderr)
     if not end_to_end_fps:
         sys.exit("compare_opencv.py: --siamtrack times video files, and the dataset has none")
-    return {"tracker": "siamtrack track (process)", "auc": None, "precision_at_20px": None, "normalized_precision_auc": None,
+    name = "siamtrack track (process)" if threads == 1 else f"siamtrack track --threads {threads} (process)"
+    return {"tracker": name, "auc": None, "precision_at_20px": None, "normalized_precision_auc": None,
             "success_rate_at_0_5": None, "fps": None, "e2e_fps": statistics.median(end_to_end_fps), "f_score": None, "absent": None}
 
 
@@ -184,7 +188,9 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         results = options.results or scratch
         rows += [evaluate(n, made[n], sequences, options, results) for n in dict.fromkeys(names)]
-    process = siamtrack_process_row(options.siamtrack, sequences) if options.siamtrack else None
+    if options.siamtrack_threads < 1:
+        sys.exit("compare_opencv.py: --siamtrack-threads must be at least 1")
+    process = siamtrack_process_row(options.siamtrack, sequences, options.siamtrack_threads) if options.siamtrack else None
     frames = sum(s.frames for s in sequences)
     print(f"{len(sequences)} sequences, {frames} frames of {options.dataset}; OpenCV {cv2.__version__}, {options.threads} threads\n")
     print(markdown(rows + ([process] if process else [])))
