@@ -172,6 +172,8 @@ def main():
             sys.exit(f"compare_opencv.py: no ONNX file at {onnx}")
     if bool(options.nanotrack_backbone) != bool(options.nanotrack_head):
         sys.exit("compare_opencv.py: NanoTrack needs both --nanotrack-backbone and --nanotrack-head")
+    if options.siamtrack_threads < 1:
+        sys.exit("compare_opencv.py: --siamtrack-threads must be at least 1")
     if not os.path.isfile(options.binary):
         sys.exit(f"compare_opencv.py: no siamtrack at {options.binary}; build it (swift build -c release) or give --binary")
     sequences = list_sequences(options.binary, options.dataset, options.max_frames)
@@ -188,8 +190,6 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         results = options.results or scratch
         rows += [evaluate(n, made[n], sequences, options, results) for n in dict.fromkeys(names)]
-    if options.siamtrack_threads < 1:
-        sys.exit("compare_opencv.py: --siamtrack-threads must be at least 1")
     process = siamtrack_process_row(options.siamtrack, sequences, options.siamtrack_threads) if options.siamtrack else None
     frames = sum(s.frames for s in sequences)
     print(f"{len(sequences)} sequences, {frames} frames of {options.dataset}; OpenCV {cv2.__version__}, {options.threads} threads\n")
