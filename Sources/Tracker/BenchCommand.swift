@@ -71,7 +71,7 @@ struct BenchCommand: ParsableCommand {
         let report = BenchReport(
             passes: passes, pipelinedFramesPerSecond: pipelined, decodeAloneFramesPerSecond: decodeAlone, absentUpdateSeconds: absent,
             video: clip.frames.displayPath, warmUpFrames: warmupFrames, threads: tracker.threads,
-            networkPrecision: settings.precision.searchFormatName ?? "float32",
+            networkPrecision: settings.precision.resolved?.rawValue ?? "float32",
             loadAverageBeforeMeasuring: loadAverage,
             embeddingOperationsPerFrame: settings.scaleCount * networks.reduce(0) { $0 + $1.floatingPointOperations(inputSize: settings.searchSize) },
             matrixMultiplyGigaflopsPerSecond: MatrixMultiplyRate.measure())

@@ -92,7 +92,7 @@ struct EvalCommand: ParsableCommand {
         let table = EvalTable(names: sequences.map(\.name))
         let out = LineOutput.standardOutput
         // `automatic` computes in another format on another CPU: the header says which ran.
-        let format = tracker.configuration.precision.searchFormatName.map { ", network in \($0)" } ?? ""
+        let format = tracker.configuration.precision.resolved.map { ", network in \($0.rawValue)" } ?? ""
         try out.write("\(trackerName): one-pass evaluation of \(sequences.count) sequences, \(tracker.threads) thread(s)\(format)\n")
         try out.write(table.header + "\n")
         let line = progress.line(unit: "frames")

@@ -37,10 +37,4 @@ public enum NetworkPrecision: String, Sendable, Codable, CaseIterable {
     package func searchFormat(convolutionInputMaxima: [Float]) -> NumberFormat {
         self == .int8 ? .int8(inputMaxima: convolutionInputMaxima) : exemplarFormat
     }
-
-    /// What the search crops are computed in on this CPU: "float32", "bfloat16" or "int8" (nil
-    /// where the CPU does not compute the setting's format).
-    package var searchFormatName: String? {
-        resolved?.rawValue
-    }
 }

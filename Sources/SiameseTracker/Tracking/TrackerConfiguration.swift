@@ -11,8 +11,9 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     public var threads = 1
     /// The largest `threads` accepted.
     public static let maximumThreads = 256
-    /// The number format of the embedding network: bfloat16 where it is the faster one (CPUs
-    /// with AMX: 1.4 times the tracking speed, the same dev AUC), float32 elsewhere.
+    /// The number format of the embedding network: by default the fastest this CPU computes as
+    /// accurately as float32 (`NetworkPrecision.automatic`: bfloat16 with AMX, int8 with
+    /// AVX512-VNNI, float32 elsewhere).
     public var precision = NetworkPrecision.automatic
 
     /// Side of the exemplar crop in pixels (`exemplar_sz`).
