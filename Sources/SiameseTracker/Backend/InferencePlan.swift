@@ -37,6 +37,9 @@ final class InferencePlan: @unchecked Sendable {
     private let convolutionInputs: [dnnl_memory_t]
     /// How the convolutions compute.
     let format: NumberFormat
+    /// The oneDNN implementation of each primitive, in the order they run (see
+    /// `OneDNN.implementationName`).
+    let implementations: [String]
 
     /// Compiles `network` for `batch` RGB images of `height` x `width` pixels, pixel-interleaved
     /// as in a `CropBatch` (of bytes where `format` reads bytes), its convolutions computing in
@@ -68,6 +71,7 @@ final class InferencePlan: @unchecked Sendable {
         memories = builder.memories
         convolutionInputs = builder.convolutionInputs
         self.format = format
+        implementations = builder.implementations
     }
 
     deinit {
@@ -148,6 +152,7 @@ final class InferencePlan: @unchecked Sendable {
         var channels: Int, height: Int, width: Int
         var current: dnnl_memory_t
         var operations: [Operation] = []
+        var implementations: [String] = []
         var memories: [dnnl_memory_t] = []
         var convolutionInputs: [dnnl_memory_t] = []
 
@@ -165,19 +170,21 @@ final class InferencePlan: @unchecked Sendable {
             let outHeight = (height - k) / s + 1, outWidth = (width - k) / s + 1
             let quantization = format.quantization(ofConvolution: convolutionInputs.count, weights: convolution)
             let (sourceType, weightsType, destinationType) = format.types(ofConvolution: convolutionInputs.count)
-            // The first reads the crops as they are laid out; later ones what suits them.
-            let sourceTag = convolutionInputs.isEmpty ? dnnl_nhwc : dnnl_format_tag_any
-            var source = OneDNN.descriptor([batch, channels, height, width], tag: sourceTag, type: sourceType)
-            var weights = OneDNN.descriptor([convolution.outputChannels, channels, k, k], tag: dnnl_format_tag_any, type: weightsType)
-            var bias = OneDNN.descriptor([convolution.outputChannels], tag: dnnl_a)
-            var destination = OneDNN.descriptor(
-                [batch, convolution.outputChannels, outHeight, outWidth], tag: dnnl_format_tag_any, type: destinationType)
-            var description = dnnl_convolution_desc_t()
-            OneDNN.check(
-                dnnl_convolution_forward_desc_init(
-                    &description, dnnl_forward_inference, dnnl_convolution_direct, &source, &weights, &bias, &destination,
-                    [Int64(s), Int64(s)], [0, 0], [0, 0]),
-                "describe a convolution")
+            let bias = OneDNN.descriptor([convolution.outputChannels], tag: dnnl_a)
+            func described(sourceTag: dnnl_format_tag_t) -> dnnl_convolution_desc_t {
+                var source = OneDNN.descriptor([batch, channels, height, width], tag: sourceTag, type: sourceType)
+                var weights = OneDNN.descriptor([convolution.outputChannels, channels, k, k], tag: dnnl_format_tag_any, type: weightsType)
+                var bias = bias
+                var destination = OneDNN.descriptor(
+                    [batch, convolution.outputChannels, outHeight, outWidth], tag: dnnl_format_tag_any, type: destinationType)
+                var description = dnnl_convolution_desc_t()
+                OneDNN.check(
+                    dnnl_convolution_forward_desc_init(
+                        &description, dnnl_forward_inference, dnnl_convolution_direct, &source, &weights, &bias, &destination,
+                        [Int64(s), Int64(s)], [0, 0], [0, 0]),
+                    "describe a convolution")
+                return description
+            }
             var attributes: dnnl_primitive_attr_t?
             OneDNN.check(dnnl_primitive_attr_create(&attributes), "create attributes")
             defer { dnnl_primitive_attr_destroy(attributes) }
@@ -193,7 +200,16 @@ final class InferencePlan: @unchecked Sendable {
                 OneDNN.check(dnnl_post_ops_append_eltwise(postOps, 1, dnnl_eltwise_relu, 0, 0), "fuse ReLU")
                 OneDNN.check(dnnl_primitive_attr_set_post_ops(attributes, postOps), "attach post-ops")
             }
-            let descriptor = primitiveDescriptor(&description, attributes)
+            // The first reads the crops as they are laid out, unless only a reference kernel reads
+            // that layout on this CPU (3-channel NHWC in float32 with AVX2 alone: 100 ms a crop);
+            // then it reads the layout oneDNN picks, after a reorder. Later ones read what suits them.
+            var description = described(sourceTag: convolutionInputs.isEmpty ? dnnl_nhwc : dnnl_format_tag_any)
+            var descriptor = primitiveDescriptor(&description, attributes)
+            if OneDNN.isReference(descriptor) {
+                dnnl_primitive_desc_destroy(descriptor)
+                description = described(sourceTag: dnnl_format_tag_any)
+                descriptor = primitiveDescriptor(&description, attributes)
+            }
             defer { dnnl_primitive_desc_destroy(descriptor) }
 
             // A float32 map becomes bytes here; bytes from the convolution before are scaled already.
@@ -320,6 +336,7 @@ final class InferencePlan: @unchecked Sendable {
         private mutating func appendPrimitive(_ descriptor: dnnl_primitive_desc_t, _ arguments: [(Int32, dnnl_memory_t)]) {
             var primitive: dnnl_primitive_t?
             OneDNN.check(dnnl_primitive_create(&primitive, descriptor), "create a primitive")
+            implementations.append(OneDNN.implementationName(descriptor))
             operations.append(Operation(
                 primitive: primitive!, arguments: arguments.map { dnnl_exec_arg_t(arg: $0.0, memory: $0.1) }))
         }

@@ -2,7 +2,7 @@ import COneDNN
 
 /// Checked access to oneDNN's C API: the process-wide CPU engine, memory descriptors and
 /// memory objects. oneDNN runs convolutions directly in its blocked layouts with JIT-compiled
-/// kernels for the CPU at hand (AVX-512 here).
+/// kernels for the CPU at hand (AVX2, AVX-512 or AMX).
 enum OneDNN {
     /// The CPU engine every primitive runs on; created once, never destroyed.
     nonisolated(unsafe) static let engine: dnnl_engine_t = {
@@ -73,11 +73,23 @@ enum OneDNN {
         var primitive: dnnl_primitive_desc_t?
         guard dnnl_primitive_desc_create(&primitive, &description, nil, engine, nil) == dnnl_success else { return false }
         defer { dnnl_primitive_desc_destroy(primitive) }
-        // oneDNN names its implementations; "ref" ones are slow emulations, not worth it.
-        var name: UnsafePointer<CChar>?
-        guard dnnl_primitive_desc_query(primitive, dnnl_query_impl_info_str, 0, &name) == dnnl_success, let name else { return false }
-        return !String(cString: name).contains("ref")
+        return !isReference(primitive!)
     }()
+
+    /// The name oneDNN gives the implementation it chose for `primitive` ("jit:avx2",
+    /// "brgconv:avx512_core", "ref:any", ...); empty if it does not say.
+    static func implementationName(_ primitive: dnnl_primitive_desc_t) -> String {
+        var name: UnsafePointer<CChar>?
+        guard dnnl_primitive_desc_query(primitive, dnnl_query_impl_info_str, 0, &name) == dnnl_success, let name else { return "" }
+        return String(cString: name)
+    }
+
+    /// Whether oneDNN fell back to a reference implementation for `primitive`: "ref" ones are
+    /// plain loops, tens of times slower than its JIT-compiled kernels.
+    static func isReference(_ primitive: dnnl_primitive_desc_t) -> Bool {
+        let name = implementationName(primitive)
+        return name.isEmpty || name.contains("ref")
+    }
 
     /// Whether bfloat16 convolutions are the faster choice here: where oneDNN multiplies with AMX's
     /// tiles. With AVX512-BF16 alone, this network's bfloat16 convolutions ran at about half the
