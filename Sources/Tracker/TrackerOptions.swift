@@ -6,7 +6,7 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Threads for the network and for the video decoder (1...\(TrackerConfiguration.maximumThreads)).", valueName: "n"))
     var threads = TrackerConfiguration().threads
 
-    @Option(help: "Number format of the network: automatic (the fastest this CPU computes as accurately: bfloat16 with AMX, int8 with AVX512-VNNI, float32 elsewhere), float32, bfloat16, or int8 (the search crops on 8-bit integers, AVX512-VNNI).")
+    @Option(help: "Number format of the network: automatic (the fastest this CPU computes as accurately: bfloat16 with AMX, int8 with AVX2 or AVX512-VNNI, float32 elsewhere), float32, bfloat16, or int8 (the search crops on 8-bit integers; AVX2 or later).")
     var precision = TrackerConfiguration().precision
 
     @Option(help: "Search scales per frame: 1, 3 or 5 (fewer is faster, blind to size changes with 1).")

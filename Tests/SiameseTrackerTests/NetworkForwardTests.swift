@@ -63,7 +63,7 @@ final class NetworkForwardTests: XCTestCase {
     }
 
     func testInt8EmbeddingScaledToAFloat32RunAgreesWithFloat32() throws {
-        guard NetworkPrecision.int8.resolved != nil else { throw XCTSkip("this CPU does not compute int8 with VNNI") }
+        guard NetworkPrecision.int8.resolved != nil else { throw XCTSkip("this CPU has no int8 kernels (AVX2 or later)") }
         let network = try EmbeddingNetwork.bundledDefault()
         let crops = TestData.crops(from: TestData.randomMap(channels: 3, batch: 2, height: 127, width: 127, seed: 6, range: 0...255))
         let (exact, maxima) = network.embedMeasuring(crops)
@@ -72,7 +72,9 @@ final class NetworkForwardTests: XCTestCase {
         let rounded = network.embed(crops, format: .int8(inputMaxima: maxima))
         let scale = exact.values.map(abs).max()!
         let largest = zip(exact.values, rounded.values).map { abs($0 - $1) }.max()!
-        XCTAssertLessThan(largest, 0.05 * scale)
+        // Random pixels are harsher than footage; without VNNI the bytes hold a bit less
+        // (`NumberFormat.inputByteMaximum`): 0.065 of the largest output measured with AVX2 alone.
+        XCTAssertLessThan(largest, (OneDNN.multipliesBytesWithVNNI ? 0.05 : 0.08) * scale)
         XCTAssertGreaterThan(largest, 0, "int8 was not used")
         let wrongRanges = network.embed(crops, format: .int8(inputMaxima: maxima.map { $0 / 4 }))
         XCTAssertGreaterThan(zip(exact.values, wrongRanges.values).map { abs($0 - $1) }.max()!, 0.1 * scale, "ranges a quarter too small saturate")

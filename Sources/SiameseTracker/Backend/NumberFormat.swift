@@ -31,6 +31,17 @@ package enum NumberFormat: Sendable, Equatable {
         }
     }
 
+    /// The largest input byte of a convolution after the first: 255, or 127 without VNNI, where
+    /// AVX2 sums each two products of an input byte and a weight byte in 16 bits, which saturate
+    /// at 32,767 (255 x 127 x 2 would not fit; 127 x 127 x 2 does).
+    static var inputByteMaximum: Float { OneDNN.multipliesBytesWithVNNI ? 255 : 127 }
+
+    /// The largest weight byte of convolution `index`: 127, but 63 for the first without VNNI,
+    /// whose input bytes are the pixels' own, up to 255 (see `inputByteMaximum`).
+    static func weightByteMaximum(ofConvolution index: Int) -> Float {
+        index == 0 && !OneDNN.multipliesBytesWithVNNI ? 63 : 127
+    }
+
     /// The scales of convolution `index` where it computes in int8 (nil elsewhere): its input
     /// in float32 times `inputScale` is its input bytes (1 for the first, which reads the crops'
     /// bytes); weights times `weightScales` (one per output channel) its weight bytes; `bias` its
@@ -40,14 +51,14 @@ package enum NumberFormat: Sendable, Equatable {
         guard case .int8(let maxima) = self else { return nil }
         func byteScale(_ input: Int) -> Float {
             let range = maxima[input] * Self.headroom
-            return range > 0 ? 255 / range : 1
+            return range > 0 ? Self.inputByteMaximum / range : 1
         }
         let inputScale: Float = index == 0 ? 1 : byteScale(index)
         let outputScale: Float = Self.writesFloats(index, of: maxima.count) ? 1 : byteScale(index + 1)
         let perChannel = convolution.weights.count / convolution.outputChannels
         let weightScales = (0..<convolution.outputChannels).map { channel -> Float in
             let largest = convolution.weights[(channel * perChannel)..<((channel + 1) * perChannel)].map(abs).max() ?? 0
-            return largest > 0 ? 127 / largest : 1
+            return largest > 0 ? Self.weightByteMaximum(ofConvolution: index) / largest : 1
         }
         return Quantization(
             inputScale: inputScale, weightScales: weightScales,

@@ -95,13 +95,19 @@ enum OneDNN {
     /// tiles. With AVX512-BF16 alone, this network's bfloat16 convolutions ran at about half the
     /// speed of float32 ones (README, "Accuracy and speed").
     static let prefersBFloat16: Bool = {
-        let amx = dnnl_cpu_isa_avx512_core_amx.rawValue
-        return computesBFloat16 && dnnl_get_effective_cpu_isa().rawValue & amx == amx
+        computesBFloat16 && has(dnnl_cpu_isa_avx512_core_amx)
     }()
 
-    /// Whether oneDNN multiplies 8-bit integers with AVX512-VNNI (or AMX) here.
-    static let computesInt8: Bool = {
-        let vnni = dnnl_cpu_isa_avx512_core_vnni.rawValue
-        return dnnl_get_effective_cpu_isa().rawValue & vnni == vnni
-    }()
+    /// Whether oneDNN has int8 convolution kernels here: AVX2 or later.
+    static let computesInt8: Bool = has(dnnl_cpu_isa_avx2)
+
+    /// Whether oneDNN multiplies 8-bit integers with AVX512-VNNI (or AMX) here, into 32-bit sums.
+    /// Without, AVX2's byte multiply adds each pair of products into 16 bits, which saturates
+    /// where both are large (`NumberFormat.weightByteMaximum`).
+    static let multipliesBytesWithVNNI: Bool = has(dnnl_cpu_isa_avx512_core_vnni)
+
+    /// Whether oneDNN's effective instruction set includes `isa`.
+    private static func has(_ isa: dnnl_cpu_isa_t) -> Bool {
+        dnnl_get_effective_cpu_isa().rawValue & isa.rawValue == isa.rawValue
+    }
 }

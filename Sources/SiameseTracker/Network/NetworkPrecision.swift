@@ -1,7 +1,8 @@
 /// The number format the embedding network computes in.
 public enum NetworkPrecision: String, Sendable, Codable, CaseIterable {
     /// The fastest format this CPU computes as accurately as float32 for tracking: bfloat16 on
-    /// CPUs with AMX, int8 on CPUs with AVX512-VNNI and no AMX, float32 elsewhere (MODEL.md).
+    /// CPUs with AMX, int8 on CPUs with AVX2 or AVX512-VNNI and no AMX, float32 elsewhere (README,
+    /// "Accuracy and speed").
     case automatic
     /// 32-bit floats throughout.
     case float32
@@ -9,9 +10,10 @@ public enum NetworkPrecision: String, Sendable, Codable, CaseIterable {
     /// about twice as fast on CPUs with AMX, slower than float32 on CPUs with AVX512-BF16 alone,
     /// and as accurate for tracking (MODEL.md).
     case bfloat16
-    /// The search crops' convolutions on 8-bit integers (AVX512-VNNI), each layer's range taken
+    /// The search crops' convolutions on 8-bit integers (AVX2 or later), each layer's range taken
     /// from the first frame's exemplar embedded in float32 (`NumberFormat.int8`); about twice as
-    /// fast as float32 on CPUs with VNNI and no AMX, and as accurate for tracking (MODEL.md).
+    /// fast as float32 on CPUs with AVX512-VNNI and no AMX, 1.5 times with AVX2 alone (a bit
+    /// less precise there: `NumberFormat.inputByteMaximum`), and as accurate for tracking.
     case int8
 
     /// The format this setting computes in on this CPU (`automatic` resolved); nil when the

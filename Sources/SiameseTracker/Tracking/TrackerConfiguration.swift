@@ -12,7 +12,7 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     /// The largest `threads` accepted.
     public static let maximumThreads = 256
     /// The number format of the embedding network: by default the fastest this CPU computes as
-    /// accurately as float32 (`NetworkPrecision.automatic`: bfloat16 with AMX, int8 with
+    /// accurately as float32 (`NetworkPrecision.automatic`: bfloat16 with AMX, int8 with AVX2 or
     /// AVX512-VNNI, float32 elsewhere).
     public var precision = NetworkPrecision.automatic
 
