@@ -87,8 +87,12 @@ enum OneDNN {
     /// Whether oneDNN fell back to a reference implementation for `primitive`: "ref" ones are
     /// plain loops, tens of times slower than its JIT-compiled kernels.
     static func isReference(_ primitive: dnnl_primitive_desc_t) -> Bool {
-        let name = implementationName(primitive)
-        return name.isEmpty || name.contains("ref")
+        isReference(implementationName: implementationName(primitive))
+    }
+
+    /// Whether an implementation of that name (`implementationName`) is a reference one, or unnamed.
+    static func isReference(implementationName name: String) -> Bool {
+        name.isEmpty || name.contains("ref")
     }
 
     /// Whether bfloat16 convolutions are the faster choice here: where oneDNN multiplies with AMX's
@@ -103,7 +107,7 @@ enum OneDNN {
 
     /// Whether oneDNN multiplies 8-bit integers with AVX512-VNNI (or AMX) here, into 32-bit sums.
     /// Without, AVX2's byte multiply adds each pair of products into 16 bits, which saturates
-    /// where both are large (`NumberFormat.weightByteMaximum`).
+    /// where both are large (`NumberFormat.inputByteMaximum`).
     static let multipliesBytesWithVNNI: Bool = has(dnnl_cpu_isa_avx512_core_vnni)
 
     /// Whether oneDNN's effective instruction set includes `isa`.

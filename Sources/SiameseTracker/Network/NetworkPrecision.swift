@@ -12,7 +12,7 @@ public enum NetworkPrecision: String, Sendable, Codable, CaseIterable {
     case bfloat16
     /// The search crops' convolutions on 8-bit integers (AVX2 or later), each layer's range taken
     /// from the first frame's exemplar embedded in float32 (`NumberFormat.int8`); about twice as
-    /// fast as float32 on CPUs with AVX512-VNNI and no AMX, 1.5 times with AVX2 alone (a bit
+    /// fast as float32 on CPUs with AVX512-VNNI and no AMX, 1.7 times with AVX2 alone (a bit
     /// less precise there: `NumberFormat.inputByteMaximum`), and as accurate for tracking.
     case int8
 
