@@ -22,9 +22,10 @@ let package = Package(
         ),
         .systemLibrary(name: "COneDNN", providers: [.apt(["libdnnl-dev"])]),
         .target(name: "Geometry"),
+        .target(name: "SafeFiles"),
         .target(name: "Imaging", dependencies: ["Geometry"]),
-        .target(name: "Evaluation", dependencies: ["Geometry"]),
-        .target(name: "VideoIO", dependencies: ["CFFmpeg", "Imaging"]),
+        .target(name: "Evaluation", dependencies: ["Geometry", "SafeFiles"]),
+        .target(name: "VideoIO", dependencies: ["CFFmpeg", "Imaging", "SafeFiles"]),
         .target(
             name: "SiameseTracker",
             dependencies: ["Geometry", "Imaging", "COneDNN"],
@@ -37,12 +38,13 @@ let package = Package(
         .executableTarget(
             name: "Tracker",
             dependencies: [
-                "Geometry", "Imaging", "VideoIO", "SiameseTracker", "SiameseTraining", "Evaluation",
+                "Geometry", "Imaging", "VideoIO", "SiameseTracker", "SiameseTraining", "Evaluation", "SafeFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "track-in-memory", dependencies: ["SiameseTracker"], path: "Examples/TrackInMemory"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
+        .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
         .testTarget(name: "VideoIOTests", dependencies: ["VideoIO", "Imaging"]),
         .target(name: "TestSupport", dependencies: ["SiameseTracker"], path: "Tests/TestSupport"),
         .testTarget(name: "SiameseTrackerTests", dependencies: ["SiameseTracker", "Geometry", "Imaging", "VideoIO", "TestSupport"]),

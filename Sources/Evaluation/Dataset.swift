@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 import Geometry
 
 /// The annotated sequences found in a directory, whatever their layout.
@@ -22,9 +23,9 @@ public struct Dataset: Sendable {
         if Dataset.hasGroundTruth(directory) { throw .noFrames(directory: directory) }
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+            names = try FileContents.names(inFolder: directory)
         } catch {
-            throw .unreadable(path: directory, reason: error.localizedDescription)
+            throw .unreadable(path: directory, reason: error.reason)
         }
         var found: [TrackingSequence] = []
         for name in names.sorted(by: { $0.compare($1, options: .numeric) == .orderedAscending })

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 import Geometry
 
 /// Reads ground-truth files: one row per frame, numbers separated by commas, tabs or spaces.
@@ -40,9 +41,9 @@ public enum GroundTruthFile {
     /// The contents of the file at `path`, as UTF-8 text.
     static func readText(path: String) throws(DatasetError) -> String {
         do {
-            return try String(contentsOfFile: path, encoding: .utf8)
+            return try FileContents.readText(path)
         } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+            throw .unreadable(path: path, reason: error.reason)
         }
     }
 

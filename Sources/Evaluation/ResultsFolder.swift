@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 import Geometry
 
 /// A folder of one tracker's results in the OTB results format, plus our timings and report.
@@ -69,9 +70,9 @@ public struct ResultsFolder: Hashable, Sendable {
         guard FileManager.default.fileExists(atPath: presencePath) else { return nil }
         let text: String
         do {
-            text = try String(contentsOfFile: presencePath, encoding: .utf8)
+            text = try FileContents.readText(presencePath)
         } catch {
-            throw .unreadable(path: presencePath, reason: error.localizedDescription)
+            throw .unreadable(path: presencePath, reason: error.reason)
         }
         return try GroundTruthFile.rows(of: text).enumerated().map { (index, line) throws(ResultsError) in
             let fields = line.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { Double($0) }
@@ -104,9 +105,9 @@ public struct ResultsFolder: Hashable, Sendable {
         }
         let text: String
         do {
-            text = try String(contentsOfFile: boxesPath, encoding: .utf8)
+            text = try FileContents.readText(boxesPath)
         } catch {
-            throw .unreadable(path: boxesPath, reason: error.localizedDescription)
+            throw .unreadable(path: boxesPath, reason: error.reason)
         }
         var boxes: [Box] = []
         for (index, line) in GroundTruthFile.rows(of: text).enumerated() {
@@ -126,13 +127,13 @@ public struct ResultsFolder: Hashable, Sendable {
         try write(Data(lines.map { $0 + "\n" }.joined().utf8), to: filePath)
     }
 
+    /// Writes aside and renames, so a full disk or a kill leaves the file as it was.
     private func write(_ data: Data, to filePath: String) throws(ResultsError) {
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            // Not .atomic: on Linux that leaves an empty folder in /tmp on every write.
-            try data.write(to: URL(fileURLWithPath: filePath))
+            try FolderCreation.create(path)
+            try PartialFile.write(data, to: filePath)
         } catch {
-            throw .unwritable(path: filePath, reason: error.localizedDescription)
+            throw .unwritable(path: error.path, reason: error.reason)
         }
     }
 }

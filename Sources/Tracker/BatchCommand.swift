@@ -1,7 +1,9 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import SafeFiles
 import SiameseTracker
+import VideoIO
 
 /// `siamtrack batch MANIFEST --out-dir DIR`: many videos, each tracked as `track` would, resumably,
 /// in parallel, and shardable across machines.
@@ -16,9 +18,11 @@ struct BatchCommand: ParsableCommand {
             written aside and renamed when complete. An entry already done for the same video \
             (path, size, modification time), boxes, start, model and settings is skipped: \
             DIR/.siamtrack-batch/NAME.json records what made each output. A failed entry is \
-            recorded with its error and the batch goes on. DIR/summary.json (summary-I-of-N.json \
-            with --shard) lists every entry. Exit 0 when all succeeded, 1 when some failed, 2 for \
-            a bad manifest.
+            recorded with its error and the batch goes on; a damaged video is tracked through, \
+            its skipped frames counted. DIR/summary.json (summary-I-of-N.json with --shard) lists \
+            every entry. One run at a time writes DIR (or a shard of it): a second one is refused. \
+            No output may be the manifest, a video or a model. Exit 0 when all succeeded, 1 when \
+            some failed, 2 for a bad manifest.
             """)
 
     @Argument(help: "The manifest: JSON Lines, one video per line.")
@@ -36,6 +40,9 @@ struct BatchCommand: ParsableCommand {
             transform: BatchShard.parse)
     var shard: BatchShard?
 
+    @Flag(help: "Fail an entry at its video's first damaged frame instead of skipping what cannot be decoded.")
+    var strict = false
+
     @OptionGroup var progress: ProgressOption
     @OptionGroup var model: ModelOption
     @OptionGroup(title: "Tracker settings") var settings: TrackerOptions
@@ -52,7 +59,12 @@ struct BatchCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let folder = BatchFolder(path: outDir)
+        let summaryName = shard.map { "summary-\($0.index)-of-\($0.count).json" } ?? "summary.json"
+        try checkPaths(entries, folder: folder, summary: summaryName)
         try folder.create()
+        let folderLock = try BatchLock(folder: folder, shard: shard)
+        defer { withExtendedLifetime(folderLock) {} }
+        PartialFile.removeStale(beside: folder.path(summaryName))
         let networks = try model.load()
         let configuration = settings.configuration
         let identity = BatchEntryRecord.Identity(model: networks.map(\.fingerprint).joined(separator: "+"), settings: configuration.metadataJSON)
@@ -69,7 +81,10 @@ struct BatchCommand: ParsableCommand {
                     return next < entries.count ? next : nil
                 }
                 guard let index else { return }
-                let result = folder.run(entries[index], networks: networks, configuration: configuration, identity: identity) { state.frameDone() }
+                let result = folder.run(
+                    entries[index], networks: networks, configuration: configuration, identity: identity,
+                    damagedData: strict ? .stop : .conceal
+                ) { state.frameDone() }
                 lock.withLock { results[index] = result }
                 state.entryDone()
             }
@@ -82,10 +97,24 @@ struct BatchCommand: ParsableCommand {
         }
         line.clear()
         let finished = results.compactMap { $0 }
-        let summaryName = shard.map { "summary-\($0.index)-of-\($0.count).json" } ?? "summary.json"
         try folder.writeSummary(finished, named: summaryName)
         let failed = finished.filter { $0.status == .failed }.count
         if failed > 0 { throw BatchError.entriesFailed(failed: failed, of: finished.count, summary: folder.path(summaryName)) }
+    }
+
+    /// Refuses a batch whose outputs would replace the manifest, a video, a model or each other.
+    private func checkPaths(_ entries: [BatchManifest.Entry], folder: BatchFolder, summary: String) throws {
+        var roles = FileRoles()
+        roles.read(manifest, as: "the manifest \(manifest)")
+        for file in model.model { roles.read(file, as: "the model \(file)") }
+        for entry in entries { roles.read(entry.video, as: "the video \(entry.video) of manifest line \(entry.line)") }
+        for entry in entries { roles.write(folder.outputPath(of: entry), as: "the output \(folder.outputPath(of: entry)) of manifest line \(entry.line)") }
+        roles.write(folder.path(summary), as: "the summary \(folder.path(summary))")
+        do {
+            try roles.check()
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     /// The worker closure, shared with Dispatch's threads; its state is guarded by the lock.

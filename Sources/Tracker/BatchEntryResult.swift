@@ -16,6 +16,8 @@ struct BatchEntryResult: Codable, Equatable {
     let frames: Int?
     /// Frames per second of this run, opening to last line (nil unless tracked now).
     let framesPerSecond: Double?
-    /// The one-line error of a failed entry.
+    /// Frames of a damaged video that could not be decoded (skipped) or were concealed; nil when none.
+    let damagedFrames: Int?
+    /// The one-line error of a failed entry, or what went wrong beside a done one (a damaged video).
     let error: String?
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import SafeFiles
 
 /// A batch's list of videos: JSON Lines, one entry per line, `{"video": "path", "box": [x, y, w, h]}`
 /// with optional `"boxes"` (several targets), `"start_frame"` and `"name"` (the output's stem;
@@ -26,8 +27,11 @@ struct BatchManifest {
     ///
     /// - Throws: `BatchError.badManifest` naming the first bad line and why.
     init(path: String) throws(BatchError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .badManifest(path: path, line: 0, reason: "cannot be read as UTF-8 text")
+        let text: String
+        do {
+            text = try FileContents.readText(path)
+        } catch {
+            throw .badManifest(path: path, line: 0, reason: error.reason)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var entries: [Entry] = [], names = Set<String>()
@@ -61,9 +65,12 @@ struct BatchManifest {
                 position: entries.count, line: index + 1, name: name, video: resolved, boxes: single + several,
                 numbersTargets: !several.isEmpty, startFrame: startFrame))
         }
-        guard !entries.isEmpty else { throw .badManifest(path: path, line: 0, reason: "holds no entry") }
+        guard !entries.isEmpty else { throw .badManifest(path: path, line: 0, reason: "it holds no entry") }
         self.entries = entries
     }
+
+    /// Characters that have no place in a file name: NUL, newlines, tabs and the like.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .control }
 
     /// Whether JSONSerialization read `number` from `true` or `false` (they come back as NSNumber too).
     private static func isBoolean(_ number: NSNumber) -> Bool { type(of: number) == type(of: NSNumber(value: true)) }
@@ -80,14 +87,15 @@ struct BatchManifest {
     /// The given name, checked, or one made from the video's path that no earlier entry has.
     private static func name(given: Any?, video: String, taken: Set<String>, _ bad: (String) -> BatchError) throws(BatchError) -> String {
         if let given {
-            guard let name = given as? String, !name.isEmpty, !name.hasPrefix("."), !name.contains("/") else {
-                throw bad("\"name\" must be a file name stem, without '/' or a leading '.'")
-            }
+            guard let name = given as? String, !name.isEmpty, !name.hasPrefix("."), !name.contains("/"),
+                !name.unicodeScalars.contains(where: isControl)
+            else { throw bad("\"name\" must be a file name stem, without '/', a leading '.' or control characters") }
             guard !taken.contains(name) else { throw bad("the name \"\(name)\" is already used by an earlier entry") }
             return name
         }
         let url = URL(fileURLWithPath: video)
-        let stem = url.deletingPathExtension().lastPathComponent
+        // A video's own name may hold a newline or such; its output's name does not.
+        let stem = String(String.UnicodeScalarView(url.deletingPathExtension().lastPathComponent.unicodeScalars.map { isControl($0) ? "_" : $0 }))
         var candidates = [stem, "\(url.deletingLastPathComponent().lastPathComponent)_\(stem)"]
         candidates += (2...).lazy.prefix(taken.count + 1).map { "\(stem)_\($0)" }
         return candidates.first { !taken.contains($0) && !$0.hasPrefix(".") && !$0.isEmpty } ?? "entry_\(taken.count)"

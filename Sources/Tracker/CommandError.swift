@@ -1,3 +1,5 @@
+import SafeFiles
+
 /// Failures of the command-line layer itself.
 enum CommandError: Error, CustomStringConvertible {
     /// The output file cannot be opened, and why.
@@ -9,6 +11,8 @@ enum CommandError: Error, CustomStringConvertible {
     case startPastEnd(video: String, frames: Int)
     /// A `--boxes` file that cannot be used, and why.
     case badBoxesFile(String, String)
+    /// The folder given with `option` cannot be made or used, and the error that says why.
+    case unusableFolder(option: String, path: String, FileWriteError)
     /// Target `index` cannot be tracked from its box, and why.
     case cannotStartTarget(Int, String)
 
@@ -21,6 +25,8 @@ enum CommandError: Error, CustomStringConvertible {
             "the start is past the end of \(path), which has \(frames) frames (0 to \(frames - 1)); choose an earlier --start-frame or --start-time"
         case .badBoxesFile(let path, let reason): "--boxes \(path): \(reason); give one x,y,w,h per line"
         case .cannotStartTarget(let index, let reason): "target \(index): \(reason)"
+        case .unusableFolder(let option, let path, let error) where error.path == path: "cannot use \(option) \(path): \(error.reason)"
+        case .unusableFolder(let option, let path, let error): "cannot use \(option) \(path): \(error.path): \(error.reason)"
         }
     }
 }

@@ -12,6 +12,7 @@ struct Siamtrack: ParsableCommand {
 
     /// Runs a command; every failure becomes one line on stderr with status 1, or 2 for usage errors.
     static func main() {
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()

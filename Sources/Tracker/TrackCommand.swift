@@ -1,6 +1,8 @@
 import ArgumentParser
 import Geometry
+import SafeFiles
 import SiameseTracker
+import VideoIO
 
 /// `siamtrack track VIDEO --box x,y,w,h`: one JSON line per decoded frame and target, and
 /// optionally the video with the boxes drawn.
@@ -49,6 +51,9 @@ struct TrackCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop after the last frame shown at or before this time.", valueName: "seconds"))
     var endTime: Double?
 
+    @Flag(help: "Stop at the first damaged frame instead of skipping what cannot be decoded.")
+    var strict = false
+
     @OptionGroup var progress: ProgressOption
     @OptionGroup var model: ModelOption
     @OptionGroup(title: "Tracker settings") var settings: TrackerOptions
@@ -65,6 +70,23 @@ struct TrackCommand: ParsableCommand {
         }
         if let startFrame, let endFrame, endFrame < startFrame { throw ValidationError("--end-frame is before --start-frame") }
         if let startTime, let endTime, endTime < startTime { throw ValidationError("--end-time is before --start-time") }
+        try checkPaths()
+    }
+
+    /// Refuses outputs that are inputs or each other, before anything is opened for writing.
+    private func checkPaths() throws {
+        var roles = FileRoles()
+        roles.read(video, as: "the input video \(video)")
+        for image in VideoReader.imageFiles(matching: video) { roles.read(image, as: "\(image), an image of the input \(video)") }
+        roles.read(boxes, as: "the --boxes file \(boxes ?? "")")
+        for file in model.model { roles.read(file, as: "the model \(file)") }
+        roles.write(output, as: "-o \(output ?? "")")
+        roles.write(render, as: "--render \(render ?? "")")
+        do {
+            try roles.check()
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     private var range: FrameRange {
@@ -77,12 +99,17 @@ struct TrackCommand: ParsableCommand {
         let starts = try box + (boxes.map(TargetBoxesFile.read) ?? [])
         let job = TrackJob(
             video: video, boxes: starts, numbersTargets: starts.count > 1 || boxes != nil, range: range, render: render,
-            configuration: settings.configuration)
+            configuration: settings.configuration, damagedData: strict ? .stop : .conceal)
         let networks = try model.load()
         let line = progress.line(unit: "frames")
         defer { line.clear() }
-        _ = try job.run(
+        let outcome = try job.run(
             networks: networks, openOutput: { try output.map { path throws(CommandError) in try LineOutput(path: path) } ?? .standardOutput },
             progress: { line.update(done: $0, total: $1) })
+        if !outcome.damage.isEmpty {
+            line.clear()
+            FileDescriptorWriting.writeToStandardError(
+                "siamtrack: warning: \(video) is damaged: \(outcome.damage.summary); the other frames were tracked (--strict stops at the first damaged frame)\n")
+        }
     }
 }

@@ -18,14 +18,24 @@ struct TrackJob {
     var render: String?
     /// The tracker's settings; `threads` also goes to the decoder and the encoder.
     let configuration: TrackerConfiguration
+    /// Whether damaged data inside the video is skipped (and reported) or stops the job.
+    var damagedData = DamagedDataHandling.conceal
+
+    /// What a finished job did.
+    struct Outcome {
+        /// Frames tracked, one line each per target.
+        let frames: Int
+        /// The frames that damaged data spoiled: skipped, or concealed by the decoder.
+        let damage: DecodeDamage
+    }
 
     /// Tracks the video with `networks` (one, or an ensemble). The line output comes from `openOutput`, called once
     /// the first frame has been read (so a video that cannot be read leaves no file behind);
     /// `progress` hears the frames done and, when known, the frames in all.
     ///
-    /// - Returns: the number of frames tracked.
-    func run(networks: [EmbeddingNetwork], openOutput: () throws -> LineOutput, progress: (Int, Int?) -> Void = { _, _ in }) throws -> Int {
-        let reader = try VideoReader(path: video, threads: configuration.threads)
+    /// - Returns: the frames tracked and the damage seen.
+    func run(networks: [EmbeddingNetwork], openOutput: () throws -> LineOutput, progress: (Int, Int?) -> Void = { _, _ in }) throws -> Outcome {
+        let reader = try VideoReader(path: video, threads: configuration.threads, damagedData: damagedData)
         let framesPerSecond = reader.framesPerSecond ?? VideoReader.assumedImageFramesPerSecond
         let videoFrames = reader.frameCount ?? reader.durationSeconds.map { Int(($0 * framesPerSecond).rounded()) }
         let skipped = try reader.skipFrames { range.isBeforeStart(index: $0, timeSeconds: $1) }
@@ -61,6 +71,6 @@ struct TrackJob {
             try emit(frame, targets.update(frame: frame.image))
         }
         try writer?.finish()
-        return done
+        return Outcome(frames: done, damage: frames.damage)
     }
 }

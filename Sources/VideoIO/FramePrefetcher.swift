@@ -28,6 +28,9 @@ public final class FramePrefetcher {
         try state.take().get()
     }
 
+    /// The frames that damaged data spoiled, among those decoded so far (see `VideoReader.damage`).
+    public var damage: DecodeDamage { state.damage }
+
     /// The reader moves to the decoding thread and is used only there from then on.
     private struct UncheckedTransfer: @unchecked Sendable { let reader: VideoReader }
 
@@ -40,6 +43,10 @@ public final class FramePrefetcher {
         private var isCancelled = false
         /// True once the end or an error is queued: nothing follows it.
         private var isDone = false
+        /// The reader's damage as of the last result queued.
+        private var readerDamage = DecodeDamage()
+
+        var damage: DecodeDamage { condition.withLock { readerDamage } }
 
         init(capacity: Int) { self.capacity = capacity }
 
@@ -60,6 +67,7 @@ public final class FramePrefetcher {
                 }
                 let isLast = Self.isLast(result)
                 queue.append(result)
+                readerDamage = reader.damage
                 isDone = isLast
                 condition.broadcast()
                 condition.unlock()

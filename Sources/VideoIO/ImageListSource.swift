@@ -29,6 +29,8 @@ final class ImageListSource: PictureSource {
     var framesPerSecond: Double? { rate }
     var durationSeconds: Double? { Double(files.count) / rate }
     var frameCount: Int? { files.count }
+    /// Always 0: a damaged image is an error, named by its file.
+    var lostPictures: Int { 0 }
 
     func path(ofFrame index: Int) -> String { files[index] }
 

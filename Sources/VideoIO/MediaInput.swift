@@ -27,6 +27,7 @@ final class MediaInput {
     /// which decodes a few frames to learn sizes and rates; a single image does not need it.
     init(path: String, probesStreams: Bool = true) throws(VideoError) {
         _ = FFmpegLog.silenced
+        if Self.isImagePattern(path) { try ImagePattern(path)?.checkContiguous(pattern: path) }
         let context = try Self.open(path)
         do throws(VideoError) {
             if probesStreams {
@@ -58,6 +59,13 @@ final class MediaInput {
             if packet.pointee.stream_index == stream.pointee.index { return .packet }
             av_packet_unref(packet)
         }
+    }
+
+    /// Whether the input is an MP4 or MOV read from something that cannot seek (a pipe), where
+    /// an index stored after the data cannot be reached.
+    var isUnseekableMOV: Bool {
+        guard let context, let io = context.pointee.pb else { return false }
+        return io.pointee.seekable == 0 && containerNames.short.hasPrefix("mov,")
     }
 
     /// The display size before rotation, as the container or stream analysis states it (0 if unknown).

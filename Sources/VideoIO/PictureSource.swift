@@ -15,6 +15,8 @@ protocol PictureSource: AnyObject {
     var durationSeconds: Double? { get }
     /// Number of frames, when known without decoding them all.
     var frameCount: Int? { get }
+    /// Pictures skipped so far because their data could not be decoded.
+    var lostPictures: Int { get }
 
     /// The file that frame `index` comes from, for error messages.
     func path(ofFrame index: Int) -> String

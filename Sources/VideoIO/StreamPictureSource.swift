@@ -9,10 +9,16 @@ final class StreamPictureSource: PictureSource {
     /// Why reading stopped early; reported once the frames already inside the decoder are out.
     private var readFailure: String?
     private let packet: UnsafeMutablePointer<AVPacket>
+    private let damagedData: DamagedDataHandling
+    /// Pictures the decoder could not make from their data, skipped while concealing.
+    private(set) var lostPictures = 0
+    /// Whether a picture has come out yet: a read failure before the first is an unreadable input.
+    private var hasPicture = false
 
     /// Opens `path` and a decoder with `threads` threads (0: FFmpeg's choice). `probesStreams` as in
     /// `MediaInput`.
-    init(path: String, threads: Int, probesStreams: Bool = true) throws(VideoError) {
+    init(path: String, threads: Int, probesStreams: Bool = true, damagedData: DamagedDataHandling = .stop) throws(VideoError) {
+        self.damagedData = damagedData
         input = try MediaInput(path: path, probesStreams: probesStreams)
         decoder = try PictureDecoder(for: input, threads: threads)
         rotation = DisplayRotation(stream: input.stream)
@@ -42,14 +48,17 @@ final class StreamPictureSource: PictureSource {
         while true {
             switch decoder.receivePicture(into: frame) {
             case .picture:
+                hasPicture = true
                 return true
             case .needsInput:
                 try feedDecoder(frameIndex: frameIndex)
             case .finished:
-                if let readFailure { throw .decodingFailed(path: input.path, frameIndex: frameIndex, reason: readFailure) }
-                return false
+                guard let readFailure else { return false }
+                if !hasPicture, input.isUnseekableMOV { throw .indexAfterDataInPipe(path: input.path) }
+                throw .decodingFailed(path: input.path, frameIndex: frameIndex, reason: readFailure)
             case .failed(let reason):
-                throw .decodingFailed(path: input.path, frameIndex: frameIndex, reason: reason)
+                guard damagedData == .conceal else { throw .decodingFailed(path: input.path, frameIndex: frameIndex, reason: reason) }
+                lostPictures += 1
             }
         }
     }
@@ -66,6 +75,11 @@ final class StreamPictureSource: PictureSource {
         case .packet:
             failure = decoder.send(packet)
             av_packet_unref(packet)
+            // The packet's picture will not come: count it and read on.
+            if failure != nil, damagedData == .conceal {
+                lostPictures += 1
+                return
+            }
         case .endOfInput:
             failure = decoder.send(nil)
         case .failed(let reason):

@@ -13,6 +13,10 @@ public enum VideoError: Error, CustomStringConvertible, Equatable, Sendable {
     case decodingFailed(path: String, frameIndex: Int, reason: String)
     /// Frame `frameIndex` is not the size the video announced; the reader only hands out one size.
     case frameSizeChanged(path: String, frameIndex: Int, width: Int, height: Int, expectedWidth: Int, expectedHeight: Int)
+    /// An image pattern's sequence has a gap: `missing` lies between `first` and `last`, which exist.
+    case missingImage(pattern: String, missing: String, first: String, last: String)
+    /// An MP4 or MOV whose index follows its data was given as a pipe, which cannot seek back to it.
+    case indexAfterDataInPipe(path: String)
     /// An image list with no files was given.
     case noImageFiles
     /// FFmpeg failed at a step that normal input cannot make fail, so most likely memory ran out.
@@ -37,6 +41,10 @@ public enum VideoError: Error, CustomStringConvertible, Equatable, Sendable {
             return "cannot decode \(path) at frame \(frameIndex): \(reason); the file is damaged or cut short, re-encode or copy it again"
         case .frameSizeChanged(let path, let frameIndex, let width, let height, let expectedWidth, let expectedHeight):
             return "cannot read \(path): frame \(frameIndex) is \(width)x\(height) but the video is \(expectedWidth)x\(expectedHeight); re-encode it at one size, e.g. ffmpeg -i \(path) -vf scale=\(expectedWidth):\(expectedHeight) out.mp4"
+        case .missingImage(let pattern, let missing, let first, let last):
+            return "cannot read \(pattern): \(missing) is missing, between \(first) and \(last); number the images without gaps"
+        case .indexAfterDataInPipe(let path):
+            return "cannot read \(path): this MP4/MOV keeps its index (moov) after the video data, and a pipe cannot seek back to it; give the file's path, or rewrite it with the index first: ffmpeg -i IN.mp4 -c copy -movflags +faststart OUT.mp4"
         case .noImageFiles:
             return "no image files given; pass at least one image"
         case .ffmpegFailed(let path, let operation, let reason):

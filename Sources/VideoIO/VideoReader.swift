@@ -31,13 +31,27 @@ public final class VideoReader {
     private let frame: UnsafeMutablePointer<AVFrame>
     private var nextIndex = 0
     private var isFinished = false
-    /// `frame` holds a decoded picture that `skipFrames` stopped at, for `nextFrame` to return.
-    private var holdsPicture = false
+    /// The number and time of the decoded picture in `frame` that `skipFrames` stopped at, for
+    /// `nextFrame` to return.
+    private var heldPicture: (index: Int, timeSeconds: Double)?
+    /// Lost pictures already given frame numbers in `damage`.
+    private var lostPicturesNumbered = 0
+
+    /// The frames that damaged data spoiled so far (only while concealing; see `DamagedDataHandling`).
+    public private(set) var damage = DecodeDamage()
 
     /// Opens the video, image, or image pattern (`dir/%04d.jpg`, read at `assumedImageFramesPerSecond`)
     /// at `path`, decoding with `threads` threads (not negative); 0 lets FFmpeg choose by the machine's cores.
-    public convenience init(path: String, threads: Int = 0) throws(VideoError) {
-        try self.init(source: StreamPictureSource(path: path, threads: threads))
+    /// `damagedData` says whether data the decoder rejects stops the reader or is skipped.
+    public convenience init(path: String, threads: Int = 0, damagedData: DamagedDataHandling = .conceal) throws(VideoError) {
+        try self.init(source: StreamPictureSource(path: path, threads: threads, damagedData: damagedData))
+    }
+
+    /// The image files that the numbered pattern `path` (such as `dir/%04d.jpg`) names, in order;
+    /// empty when `path` is no such pattern.
+    public static func imageFiles(matching path: String) -> [String] {
+        guard let pattern = ImagePattern(path) else { return [] }
+        return pattern.numbersPresent().map(pattern.path(of:))
     }
 
     /// Reads `imageFiles` in the given order, one frame each, timed at `framesPerSecond` (positive). All
@@ -73,17 +87,18 @@ public final class VideoReader {
     public func nextFrame() throws(VideoError) -> VideoFrame? {
         guard !isFinished else { return nil }
         do throws(VideoError) {
-            if holdsPicture {
-                holdsPicture = false
-            } else {
+            let held = heldPicture
+            heldPicture = nil
+            if held == nil {
                 guard try source.decodeNextPicture(into: frame, frameIndex: nextIndex) else {
                     isFinished = true
+                    numberLostPicturesAtEnd()
                     return nil
                 }
             }
             // Hands the picture's buffers back to the decoder's pool as soon as it is converted.
             defer { av_frame_unref(frame) }
-            let index = nextIndex
+            let (index, timeSeconds) = held ?? numberDecodedPicture()
             let path = source.path(ofFrame: index)
             let (frameWidth, frameHeight) = (Int(frame.pointee.width), Int(frame.pointee.height))
             guard frameWidth == source.storedWidth, frameHeight == source.storedHeight else {
@@ -92,8 +107,8 @@ public final class VideoReader {
                     expectedWidth: source.storedWidth, expectedHeight: source.storedHeight)
             }
             let image = try converter.rgbImage(from: frame, rotation: source.rotation, path: path)
-            nextIndex += 1
-            return VideoFrame(index: index, timeSeconds: source.presentationSeconds(of: frame, frameIndex: index), image: image)
+            nextIndex = index + 1
+            return VideoFrame(index: index, timeSeconds: timeSeconds, image: image)
         } catch {
             isFinished = true
             throw error
@@ -106,23 +121,53 @@ public final class VideoReader {
     ///
     /// - Returns: how many frames were dropped (all that were left if the video ended).
     public func skipFrames(while skip: (_ index: Int, _ timeSeconds: Double) -> Bool) throws(VideoError) -> Int {
-        guard !isFinished, !holdsPicture else { return 0 }
+        guard !isFinished, heldPicture == nil else { return 0 }
         var dropped = 0
         do throws(VideoError) {
             while try source.decodeNextPicture(into: frame, frameIndex: nextIndex) {
-                if !skip(nextIndex, source.presentationSeconds(of: frame, frameIndex: nextIndex)) {
-                    holdsPicture = true
+                let (index, timeSeconds) = numberDecodedPicture()
+                if !skip(index, timeSeconds) {
+                    nextIndex = index
+                    heldPicture = (index, timeSeconds)
                     return dropped
                 }
                 av_frame_unref(frame)
-                nextIndex += 1
+                nextIndex = index + 1
                 dropped += 1
             }
             isFinished = true
+            numberLostPicturesAtEnd()
             return dropped
         } catch {
             isFinished = true
             throw error
         }
+    }
+
+    /// The frame number and time of the picture just decoded into `frame`, which is `nextIndex`
+    /// unless pictures were lost before it: their numbers then go to the frames their time says
+    /// are missing, so the frames after a gap keep the video's numbers. Notes concealed pictures.
+    private func numberDecodedPicture() -> (index: Int, timeSeconds: Double) {
+        var index = nextIndex
+        let timeSeconds = source.presentationSeconds(of: frame, frameIndex: index)
+        let pending = source.lostPictures - lostPicturesNumbered
+        if pending > 0 {
+            let byTime = source.framesPerSecond.map { Int(($0 * timeSeconds).rounded()) } ?? index
+            index = min(max(index, byTime), index + pending)
+            damage.lostFrames += Array(nextIndex..<index)
+            lostPicturesNumbered += index - nextIndex
+        }
+        if frame.pointee.decode_error_flags != 0 || frame.pointee.flags & AV_FRAME_FLAG_CORRUPT != 0 {
+            damage.concealedFrames.append(index)
+        }
+        return (index, timeSeconds)
+    }
+
+    /// Numbers the pictures lost after the last one decoded.
+    private func numberLostPicturesAtEnd() {
+        let pending = source.lostPictures - lostPicturesNumbered
+        guard pending > 0 else { return }
+        damage.lostFrames += Array(nextIndex..<nextIndex + pending)
+        lostPicturesNumbered += pending
     }
 }

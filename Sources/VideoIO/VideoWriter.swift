@@ -1,6 +1,7 @@
 import CFFmpeg
 import Foundation
 import Imaging
+import SafeFiles
 
 /// Writes RGB frames as a video with FFmpeg's libraries (no ffmpeg process): the container follows
 /// the file's extension (mp4, mkv, webm, avi, mov, or an image pattern such as `frames/%04d.png`),
@@ -8,7 +9,8 @@ import Imaging
 ///
 /// A video is written to a hidden file beside `path` and moved onto `path` by `finish()`, so a
 /// run that fails or is cut short leaves no half-written video behind, and whatever was at `path`
-/// stays until the new one is complete; a writer dropped without `finish()` removes its file.
+/// stays until the new one is complete; a writer dropped without `finish()` removes its file, and
+/// a new writer removes those that killed processes left beside its path.
 /// Memory does not grow with the length: one picture and one packet are reused.
 /// Pictures of odd width or height lose their last column or row (4:2:0 needs even sizes).
 public final class VideoWriter {
@@ -19,7 +21,7 @@ public final class VideoWriter {
 
     private let path: String
     /// Where the muxer writes until `finish()`; nil for image patterns, written in place.
-    private let partialPath: String?
+    private let partial: PartialFile?
     private var muxer: UnsafeMutablePointer<AVFormatContext>?
     private let stream: UnsafeMutablePointer<AVStream>
     private let encoder: PictureEncoder
@@ -43,7 +45,10 @@ public final class VideoWriter {
         guard let format = av_guess_format(nil, path, nil) else { throw .unknownContainer(path: path) }
         let writesFiles = format.pointee.flags & AVFMT_NOFILE == 0
         if !writesFiles, av_filename_number_test(path) != 1 { throw .needsFramePattern(path: path) }
-        if writesFiles { try Self.checkReplaceable(path) }
+        if writesFiles {
+            try Self.checkReplaceable(path)
+            PartialFile.removeStale(beside: path)
+        }
         guard let codec = VideoCodecChoice.encoder(for: format, path: path) else {
             throw .noEncoder(path: path, container: String(cString: format.pointee.name))
         }
@@ -55,11 +60,11 @@ public final class VideoWriter {
             throw .ffmpegFailed(path: path, operation: "encode \(width)x\(height) pictures", reason: "too small")
         }
         self.path = path
-        partialPath = writesFiles ? Self.partialPath(for: path) : nil
+        partial = writesFiles ? PartialFile(beside: path) : nil
         encoderName = String(cString: codec.pointee.name)
 
         var muxer: UnsafeMutablePointer<AVFormatContext>?
-        let allocated = avformat_alloc_output_context2(&muxer, format, nil, partialPath ?? path)
+        let allocated = avformat_alloc_output_context2(&muxer, format, nil, partial?.path ?? path)
         guard allocated >= 0, let muxer, let stream = avformat_new_stream(muxer, nil),
             let picture = av_frame_alloc()
         else {
@@ -85,9 +90,9 @@ public final class VideoWriter {
     }
 
     deinit {
-        if let muxer, partialPath != nil, muxer.pointee.pb != nil { avio_closep(&muxer.pointee.pb) }
+        if let muxer, partial != nil, muxer.pointee.pb != nil { avio_closep(&muxer.pointee.pb) }
         avformat_free_context(muxer)
-        if !isFinished, let partialPath { unlink(partialPath) }
+        if !isFinished { partial?.discard() }
         var picture: UnsafeMutablePointer<AVFrame>? = picture
         av_frame_free(&picture)
         sws_freeContext(converter)
@@ -118,14 +123,18 @@ public final class VideoWriter {
         try encoder.encode(nil, deliver: mux)
         let trailer = av_write_trailer(muxer)
         guard trailer >= 0 else { throw .cannotWrite(path: path, reason: ffmpegErrorText(trailer)) }
-        guard let partialPath else {
+        guard let partial else {
             isFinished = true
             return
         }
         let closed = avio_closep(&muxer!.pointee.pb)
         guard closed >= 0 else { throw .cannotWrite(path: path, reason: ffmpegErrorText(closed)) }
         try Self.checkReplaceable(path)
-        guard rename(partialPath, path) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        do {
+            try partial.commit()
+        } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
+        }
         isFinished = true
     }
 
@@ -138,8 +147,8 @@ public final class VideoWriter {
         picture.pointee.height = Int32(height)
         let buffered = av_frame_get_buffer(picture, 0)
         guard buffered >= 0 else { throw .ffmpegFailed(path: path, operation: "allocate a picture", reason: ffmpegErrorText(buffered)) }
-        if let partialPath {
-            let opened = avio_open(&muxer!.pointee.pb, partialPath, AVIO_FLAG_WRITE)
+        if let partial {
+            let opened = avio_open(&muxer!.pointee.pb, partial.path, AVIO_FLAG_WRITE)
             guard opened >= 0 else { throw .cannotWrite(path: path, reason: ffmpegErrorText(opened)) }
         }
         let header = avformat_write_header(muxer, nil)
@@ -165,12 +174,5 @@ public final class VideoWriter {
         guard lstat(path, &status) == 0 else { return }
         let type = status.st_mode & S_IFMT
         guard type == S_IFREG || type == S_IFLNK else { throw .notARegularFile(path: path) }
-    }
-
-    /// A hidden name beside `path`, unique to this process and writer.
-    private static func partialPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let name = ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).partial"
-        return url.deletingLastPathComponent().appendingPathComponent(name).path
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A file written aside: created under a hidden name beside its destination,
+/// `.NAME.PID.RANDOM.partial`, and renamed onto the destination only when complete, so the
+/// destination holds either what it held before or the whole new file, never half of it.
+///
+/// Until it is committed or discarded the hidden file is listed in a process-wide table that
+/// `removeLiveFiles()` empties from a signal handler; the process id in the name lets a later
+/// run tell a file left by a killed process from one a live process is still writing.
+public final class PartialFile: @unchecked Sendable {
+    /// The hidden file to write.
+    public let path: String
+    /// Where `commit()` moves it.
+    public let destination: String
+    private let slot: LiveFiles.Slot?
+    private var isSettled = false
+
+    /// Names a new hidden file beside `destination`; nothing is created yet.
+    public init(beside destination: String) {
+        self.destination = destination
+        let url = URL(fileURLWithPath: destination)
+        let name = ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).partial"
+        path = url.deletingLastPathComponent().appendingPathComponent(name).path
+        slot = LiveFiles.register(path)
+    }
+
+    /// Removes the hidden file unless it was committed.
+    deinit { discard() }
+
+    /// Flushes the written file to the disk and renames it onto the destination.
+    ///
+    /// - Throws: `FileWriteError` when either fails; the hidden file is then removed.
+    public func commit() throws(FileWriteError) {
+        precondition(!isSettled, "the partial file is already settled")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let synced = descriptor >= 0 && fsync(descriptor) == 0
+        let reason = synced ? nil : FileWriteError.currentReason()
+        if descriptor >= 0 { close(descriptor) }
+        if let reason {
+            discard()
+            throw FileWriteError(path: destination, reason: reason)
+        }
+        guard rename(path, destination) == 0 else {
+            let reason = FileWriteError.currentReason()
+            discard()
+            throw FileWriteError(path: destination, reason: reason)
+        }
+        settle()
+    }
+
+    /// Removes the hidden file; the destination keeps what it held.
+    public func discard() {
+        guard !isSettled else { return }
+        unlink(path)
+        settle()
+    }
+
+    private func settle() {
+        isSettled = true
+        slot.map(LiveFiles.unregister)
+    }
+
+    /// Writes `data` to `destination` aside: to a hidden file, flushed, then renamed.
+    ///
+    /// - Throws: `FileWriteError` naming `destination` and the system's reason.
+    public static func write(_ data: Data, to destination: String) throws(FileWriteError) {
+        let file = PartialFile(beside: destination)
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileWriteError(path: destination, reason: FileWriteError.currentReason()) }
+        let failure = data.withUnsafeBytes { bytes -> String? in
+            var written = 0
+            while written < bytes.count {
+                let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return count < 0 ? FileWriteError.currentReason() : "nothing was written" }
+                written += count
+            }
+            return nil
+        }
+        close(descriptor)
+        if let failure { throw FileWriteError(path: destination, reason: failure) }
+        try file.commit()
+    }
+
+    /// Removes the partial files beside `destination` whose process is gone (killed, or its
+    /// machine restarted), leaving those of live processes alone.
+    ///
+    /// - Returns: the files removed.
+    @discardableResult
+    public static func removeStale(beside destination: String) -> [String] {
+        let url = URL(fileURLWithPath: destination)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var removed: [String] = []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".partial") {
+            let middle = name.dropFirst(prefix.count).dropLast(".partial".count).split(separator: ".")
+            guard middle.count == 2, let pid = pid_t(middle[0]), UInt32(middle[1]) != nil, !isRunning(pid) else { continue }
+            let stale = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+            if unlink(stale) == 0 { removed.append(stale) }
+        }
+        return removed
+    }
+
+    /// Removes every hidden file of this process that is not settled. Safe to call from a
+    /// signal handler: it only reads a fixed table and calls `unlink`.
+    public static func removeLiveFiles() { LiveFiles.removeAll() }
+
+    /// Whether a process with this id exists (one of another user counts as running).
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+    }
+}
