@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "VideoIO", dependencies: ["CFFmpeg", "Imaging", "SafeFiles"]),
         .target(
             name: "SiameseTracker",
-            dependencies: ["Geometry", "Imaging", "COneDNN"],
+            dependencies: ["Geometry", "Imaging", "COneDNN", "SafeFiles"],
             resources: [
                 .copy("Resources/default.safetensors"), .copy("Resources/default-seed2.safetensors"),
                 .copy("Resources/default-seed3.safetensors"),

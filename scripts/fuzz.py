@@ -1,21 +1,26 @@
 #!/usr/bin/env python3
-"""Fuzzes siamtrack with damaged videos, hostile arguments and crafted model files.
+"""Fuzzes siamtrack with damaged videos, hostile arguments, crafted model files and output paths.
 
 Each case runs `siamtrack` once with a timeout and is classified:
 
     ok        exit 0, every stdout line one complete JSON object with finite numbers and times
               that increase, nothing on stderr
+    warned    as ok, with one stderr line "siamtrack: warning: VIDEO is damaged: ..." (frames that
+              could not be decoded were skipped)
     error     exit 1 or 2, exactly one stderr line "siamtrack: error: ...", the stdout lines
               written before it still valid
     crash     ended by a signal (SIGILL from a Swift trap, SIGSEGV, SIGABRT, ...)
     hang      still running at the timeout
     bad-json  a stdout line that is not a complete, finite JSON object, or times that do not increase
-    noise     anything else on stderr (warnings, backtraces, FFmpeg chatter)
+    noise     anything else on stderr (backtraces, FFmpeg chatter)
+    data-loss an output path case changed its input video, or wrote two outputs to one file
 
 Videos are the bundled clips and test fixtures with bytes flipped, ranges zeroed or duplicated,
 headers damaged, or cut short; arguments are boxes and settings with extreme, malformed or
 misspelt numbers; models are the bundled model with its JSON header's numbers or its weights
-changed. The same --seed gives the same cases.
+changed; output paths are -o and --render aimed at the input video (by its name, a symbolic or
+hard link, an `a/../` spelling), at each other, at folders and devices. The same --seed gives the
+same cases.
 
     python3 scripts/fuzz.py --count 100 --seed 1            # CI's short run
     python3 scripts/fuzz.py --count 1000 --seed 7           # the long run quoted in the README
@@ -111,6 +116,34 @@ def model_case(rng, scratch, index):
     return [str(ROOT / VIDEOS[0]), "--box", "76,89,60,60", "--end-frame", "20", "--model", str(path)], f"model {what}"
 
 
+def output_path_case(rng, scratch, index):
+    """-o and --render aimed at the input video through another name, at each other, or elsewhere."""
+    folder = scratch / f"paths{index}"
+    (folder / "sub").mkdir(parents=True)
+    video = folder / "v.mp4"
+    shutil.copy(ROOT / VIDEOS[1], video)
+    os.symlink(video, folder / "soft.mp4")
+    os.link(video, folder / "hard.mp4")
+    names = [str(video), str(folder / "soft.mp4"), str(folder / "hard.mp4"), str(folder / "sub/../v.mp4"),
+             str(folder / "out.mp4"), str(folder / "out.jsonl"), str(folder / "sub"), str(folder / "none/out.mp4"),
+             "/dev/null", str(folder / "sub/../out.mp4")]
+    arguments = [str(video), "--box", "29.84,113.41,64.59,64.59", "--end-frame", "10"]
+    chosen = {}
+    for option in rng.sample(["-o", "--render"], rng.randint(1, 2)):
+        chosen[option] = rng.choice(names)
+        arguments += [option, chosen[option]]
+    original = video.read_bytes()
+
+    def check(returncode):
+        if video.read_bytes() != original:
+            return "data-loss"
+        paths = [os.path.realpath(p) for p in chosen.values() if p != "/dev/null"]
+        if returncode == 0 and len(paths) == 2 and paths[0] == paths[1]:
+            return "data-loss"
+        return None
+    return arguments, "output paths " + " ".join(f"{k} {v}" for k, v in chosen.items()), check
+
+
 def valid_lines(stdout):
     """Whether every line is a complete JSON object of finite numbers with increasing times per target."""
     if stdout and not stdout.endswith("\n"):
@@ -133,7 +166,7 @@ def valid_lines(stdout):
     return True
 
 
-def classify(binary, arguments, timeout):
+def classify(binary, arguments, timeout, check=None):
     try:
         run = subprocess.run([binary, "track"] + arguments, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -141,10 +174,16 @@ def classify(binary, arguments, timeout):
     stdout, stderr = run.stdout.decode(errors="replace"), run.stderr.decode(errors="replace")
     if run.returncode < 0:
         return "crash"
+    if check and check(run.returncode):
+        return check(run.returncode)
     if not valid_lines(stdout):
         return "bad-json"
     if run.returncode == 0:
-        return "ok" if not stderr else "noise"
+        lines = stderr.splitlines()
+        if not stderr:
+            return "ok"
+        warned = len(lines) == 1 and lines[0].startswith("siamtrack: warning: ") and " is damaged: " in lines[0]
+        return "warned" if warned and stderr.endswith("\n") else "noise"
     lines = stderr.splitlines()
     if run.returncode in (1, 2) and len(lines) == 1 and lines[0].startswith("siamtrack: error: ") and stderr.endswith("\n"):
         return "error"
@@ -166,11 +205,11 @@ def main():
     with tempfile.TemporaryDirectory() as temporary:
         scratch = Path(temporary)
         for index in range(options.count):
-            make = rng.choices([damaged_video_case, argument_case, model_case], weights=[6, 3, 2])[0]
-            arguments, label = make(rng, scratch, index)
-            outcome = classify(options.binary, arguments, options.timeout)
+            make = rng.choices([damaged_video_case, argument_case, model_case, output_path_case], weights=[6, 3, 2, 2])[0]
+            arguments, label, *check = make(rng, scratch, index)
+            outcome = classify(options.binary, arguments, options.timeout, *check)
             counts[outcome] = counts.get(outcome, 0) + 1
-            if outcome not in ("ok", "error"):
+            if outcome not in ("ok", "warned", "error"):
                 failures.append((outcome, label, arguments))
                 if options.keep:
                     os.makedirs(options.keep, exist_ok=True)
@@ -178,7 +217,7 @@ def main():
                         if argument.startswith(str(scratch)):
                             shutil.copy(argument, options.keep)
     print(f"{options.count} cases (seed {options.seed}): " + ", ".join(f"{counts.get(k, 0)} {k}" for k in
-          ["ok", "error", "crash", "hang", "bad-json", "noise"]))
+          ["ok", "warned", "error", "crash", "hang", "bad-json", "noise", "data-loss"]))
     for outcome, label, arguments in failures:
         print(f"  {outcome}: {label}: siamtrack track {' '.join(arguments)}")
     sys.exit(1 if failures else 0)

@@ -8,16 +8,28 @@ public struct Dataset: Sendable {
     public let directory: String
     /// The sequences, in natural order of their names.
     public let sequences: [TrackingSequence]
+    /// Why each sequence folder that could not be read was left out (only with `init(scanning:)`).
+    public let problems: [DatasetError]
 
     /// Reads `directory`, which is either one sequence or a directory of sequences.
     ///
     /// Each sequence's layout (`DatasetLayout`) is detected on its own, so layouts may be mixed.
     /// Subdirectories without a ground-truth file are skipped (e.g. an `anno/` folder); one with
     /// a ground-truth file but no frames is an error, as is a directory with no sequence at all.
+    /// Throws the first sequence's problem.
     public init(contentsOf directory: String) throws(DatasetError) {
+        self = try Dataset(scanning: directory)
+        if let problem = problems.first { throw problem }
+    }
+
+    /// Reads `directory` as `init(contentsOf:)` does, but goes on past sequence folders that
+    /// cannot be read (a ground truth that does not parse, images missing), listing them in
+    /// `problems`; throws only when the folder itself cannot be read or holds nothing.
+    public init(scanning directory: String) throws(DatasetError) {
         self.directory = directory
         if let layout = DatasetLayout.detect(sequenceDirectory: directory) {
             sequences = try Dataset.sequences(in: directory, layout: layout)
+            problems = []
             return
         }
         if Dataset.hasGroundTruth(directory) { throw .noFrames(directory: directory) }
@@ -27,18 +39,23 @@ public struct Dataset: Sendable {
         } catch {
             throw .unreadable(path: directory, reason: error.reason)
         }
-        var found: [TrackingSequence] = []
+        var found: [TrackingSequence] = [], problems: [DatasetError] = []
         for name in names.sorted(by: { $0.compare($1, options: .numeric) == .orderedAscending })
         where !name.hasPrefix(".") {
             let subdirectory = URL(fileURLWithPath: directory).appendingPathComponent(name).path
-            if let layout = DatasetLayout.detect(sequenceDirectory: subdirectory) {
-                found += try Dataset.sequences(in: subdirectory, layout: layout)
-            } else if Dataset.hasGroundTruth(subdirectory) {
-                throw .noFrames(directory: subdirectory)
+            do throws(DatasetError) {
+                if let layout = DatasetLayout.detect(sequenceDirectory: subdirectory) {
+                    found += try Dataset.sequences(in: subdirectory, layout: layout)
+                } else if Dataset.hasGroundTruth(subdirectory) {
+                    throw .noFrames(directory: subdirectory)
+                }
+            } catch {
+                problems.append(error)
             }
         }
-        guard !found.isEmpty else { throw .noSequences(directory: directory) }
+        guard !found.isEmpty || !problems.isEmpty else { throw .noSequences(directory: directory) }
         sequences = found
+        self.problems = problems
     }
 
     private static func hasGroundTruth(_ directory: String) -> Bool {

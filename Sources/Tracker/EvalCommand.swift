@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import SafeFiles
 import SiameseTracker
 
 /// `siamtrack eval DATASET_DIR...`: one-pass evaluation with the field's metrics, saved as a
@@ -63,6 +64,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print each sequence as a JSON line (name, video or images, first box, frames to run) and stop.")
     var listSequences = false
 
+    @Flag(help: "Leave out the sequences whose ground truth or video is unusable, with a warning each, and score the rest.")
+    var skipBad = false
+
     func validate() throws {
         if let maxFrames, maxFrames < 1 { throw ValidationError("--max-frames must be 1 or more") }
         guard !trackerName.isEmpty, !trackerName.contains("/") else {
@@ -77,9 +81,10 @@ struct EvalCommand: ParsableCommand {
             for sequence in sequences { try LineOutput.standardOutput.write(SequenceListing(sequence, frameLimit: maxFrames).jsonLine) }
             return
         }
+        let folder = ResultsFolder(path: output ?? "results/\(trackerName)")
+        try checkPaths(sequences, folder: folder)
         // Other trackers' folders are scored first, so a missing file fails before minutes of tracking.
         let compared = try compare.map { try ResultsFolder(path: $0).report(on: sequences, frameLimit: maxFrames) }
-        let folder = ResultsFolder(path: output ?? "results/\(trackerName)")
         if scoreOnly {
             let scored = try folder.report(on: sequences, frameLimit: maxFrames)
             try finish(try Report(tracker: trackerName, sequences: scored.sequences), compared: compared, folder: folder, sequences: sequences)
@@ -133,19 +138,55 @@ struct EvalCommand: ParsableCommand {
             + plots.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + "\n")
     }
 
-    /// Every sequence of every dataset, in order; two with one name would overwrite each other's results.
+    /// Every usable sequence of every dataset, in order; two with one name would overwrite each
+    /// other's results. Every sequence is checked first (ground truth, and the video's frames
+    /// unless only scoring): each bad one is named on stderr, and the run stops unless `--skip-bad`.
     private func loadSequences() throws -> [TrackingSequence] {
-        var sequences: [TrackingSequence] = []
+        var sequences: [TrackingSequence] = [], problems: [String] = []
         var directories: [String: String] = [:]
         for directory in datasets {
-            for sequence in try Dataset(contentsOf: directory).sequences {
+            let dataset = try Dataset(scanning: directory)
+            problems += dataset.problems.map(\.description)
+            for sequence in dataset.sequences {
                 if let other = directories.updateValue(directory, forKey: sequence.name) {
                     throw EvalError.duplicateSequenceName(sequence.name, firstDataset: other, secondDataset: directory)
                 }
-                sequences.append(sequence)
+                if !scoreOnly, !listSequences, let problem = SequenceCheck.problem(with: sequence, frameLimit: maxFrames) {
+                    problems.append(problem)
+                } else {
+                    sequences.append(sequence)
+                }
             }
         }
+        guard !problems.isEmpty else { return sequences }
+        for problem in problems {
+            FileDescriptorWriting.writeToStandardError("siamtrack: \(skipBad ? "warning: left out" : "error"): \(problem)\n")
+        }
+        guard skipBad, !sequences.isEmpty else {
+            throw EvalError.badSequences(problems.count, of: problems.count + sequences.count, skippable: !sequences.isEmpty)
+        }
         return sequences
+    }
+
+    /// Refuses results that would replace a ground truth, a video or a compared tracker's files.
+    private func checkPaths(_ sequences: [TrackingSequence], folder: ResultsFolder) throws {
+        var roles = FileRoles()
+        for sequence in sequences {
+            roles.read(sequence.groundTruthPath, as: "the ground truth \(sequence.groundTruthPath)")
+            if case .video(let path) = sequence.frames { roles.read(path, as: "the video \(path)") }
+            for other in compare { roles.read(ResultsFolder(path: other).boxesPath(sequence: sequence.name), as: "--compare \(other)'s results") }
+            let written = scoreOnly ? [] : [
+                folder.boxesPath(sequence: sequence.name), folder.frameTimesPath(sequence: sequence.name),
+                folder.presencePath(sequence: sequence.name), folder.tracePath(sequence: sequence.name),
+            ]
+            for path in written { roles.write(path, as: "the result \(path)") }
+        }
+        roles.write(folder.reportPath, as: "the report \(folder.reportPath)")
+        do {
+            try roles.check()
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     /// The title's name for the data: the datasets' folder names.

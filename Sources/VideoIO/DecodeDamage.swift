@@ -15,15 +15,19 @@ public struct DecodeDamage: Sendable, Equatable {
     public var frameCount: Int { lostFrames.count + concealedFrames.count }
 
     /// One line for a user: which frames were lost and which concealed, e.g.
-    /// "frames 7-9, 412 could not be decoded and are skipped; frames 10-15 were concealed by the decoder".
+    /// "4 frames (7-9, 412) could not be decoded and are skipped; frame 10 was concealed by the decoder".
     public var summary: String {
         var parts: [String] = []
-        if !lostFrames.isEmpty { parts.append("\(Self.describe(lostFrames)) could not be decoded and are skipped") }
-        if !concealedFrames.isEmpty { parts.append("\(Self.describe(concealedFrames)) were concealed by the decoder") }
+        if !lostFrames.isEmpty {
+            parts.append("\(Self.describe(lostFrames)) could not be decoded and \(lostFrames.count == 1 ? "is" : "are") skipped")
+        }
+        if !concealedFrames.isEmpty {
+            parts.append("\(Self.describe(concealedFrames)) \(concealedFrames.count == 1 ? "was" : "were") concealed by the decoder")
+        }
         return parts.joined(separator: "; ")
     }
 
-    /// "frame 7" or "frames 7-9, 412", runs joined, at most eight runs listed.
+    /// "frame 7" or "4 frames (7-9, 412)", runs joined, at most eight runs listed.
     private static func describe(_ frames: [Int]) -> String {
         var runs: [ClosedRange<Int>] = []
         for frame in frames.sorted() {

@@ -64,7 +64,7 @@ final class BatchCommandTests: XCTestCase {
         // As a kill would leave it: one entry never finished (its output missing, a partial file
         // beside), another finished; the first's output is marked old to see that it stays.
         try FileManager.default.removeItem(at: out.appendingPathComponent("textured-square.jsonl"))
-        try Data("{\"frame\":0,\"ti".utf8).write(to: out.appendingPathComponent(".textured-square.jsonl.partial"))
+        try Data("{\"frame\":0,\"ti".utf8).write(to: out.appendingPathComponent(".textured-square.jsonl.2147483646.7.partial"))
         let kept = out.appendingPathComponent("distractor.jsonl")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: kept.path)
 

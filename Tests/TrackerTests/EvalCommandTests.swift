@@ -169,9 +169,10 @@ final class EvalCommandTests: XCTestCase {
         let result = try SiamtrackProcess.run(["eval", sequence.path, "--output", sequence.appendingPathComponent("out").path])
 
         XCTAssertEqual(result.status, 1, result.summary)
-        XCTAssertEqual(result.errorLines.count, 1, result.summary)
-        XCTAssertTrue(result.standardError.contains("sequence short-truth"), result.summary)
-        XCTAssertTrue(result.standardError.contains("more frames than the 3 rows"), result.summary)
+        XCTAssertEqual(result.errorLines.count, 2, result.summary)
+        XCTAssertTrue(result.errorLines[0].contains("sequence short-truth"), result.summary)
+        XCTAssertTrue(result.errorLines[0].contains("more frames than the 3 rows"), result.summary)
+        XCTAssertEqual(result.errorLines[1], "siamtrack: error: all 1 of 1 sequences cannot be scored (listed above)")
     }
 
     func testVideoShorterThanItsGroundTruthFailsNamingTheSequenceAndCounts() throws {

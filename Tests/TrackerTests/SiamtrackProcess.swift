@@ -156,7 +156,8 @@ struct TrackLine {
 
 extension XCTestCase {
     /// Asserts that `result` failed with `status`, said so in exactly one `siamtrack: error:` line on
-    /// stderr containing every one of `mentions` (case-insensitive), and printed nothing on stdout.
+    /// stderr containing every one of `mentions` (case-insensitive) and no Foundation error-domain
+    /// text, and printed nothing on stdout.
     func assertFails(
         _ result: SiamtrackProcess.Result, status: Int32, mentioning mentions: [String],
         file: StaticString = #filePath, line: UInt = #line
@@ -166,6 +167,9 @@ extension XCTestCase {
         XCTAssertEqual(result.errorLines.count, 1, "stderr must be one line: \(result.standardError.debugDescription)", file: file, line: line)
         XCTAssertTrue(result.standardError.hasPrefix("siamtrack: error: "), result.summary, file: file, line: line)
         XCTAssertTrue(result.standardError.hasSuffix("\n"), result.summary, file: file, line: line)
+        for domainText in ["Domain", "NSCocoa", "NSPOSIX", "Code="] {
+            XCTAssertFalse(result.standardError.contains(domainText), "an error in Foundation's words: \(result.summary)", file: file, line: line)
+        }
         for mention in mentions {
             XCTAssertTrue(
                 result.standardError.localizedCaseInsensitiveContains(mention),

@@ -42,11 +42,25 @@ final class TrackBadInputTests: XCTestCase {
         XCTAssertLessThan(lines.count, 20, "the fixture's 20 frames cannot all survive the cut")
     }
 
-    /// An MP4 with bytes zeroed mid-stream keeps its index, so the damage is found at a known frame:
-    /// the lines before it stay on stdout, complete, and the run fails naming the file and frame.
-    func testMP4DamagedMidStreamKeepsTheLinesBeforeTheDamageAndFails() throws {
+    /// An MP4 with bytes zeroed mid-stream keeps its index: the frame the damage spoils is skipped,
+    /// the others keep their numbers, and one warning names the frames.
+    func testMP4DamagedMidStreamSkipsTheSpoiledFrameWithAWarning() throws {
         let path = fixture("damaged.mp4")
         let result = try SiamtrackProcess.run(["track", path, "--box", box])
+
+        XCTAssertEqual(result.status, 0, result.summary)
+        XCTAssertEqual(try parseTrackLines(result.outputLines).map(\.frame), Array(0..<11) + Array(12..<20))
+        XCTAssertEqual(result.errorLines, [
+            "siamtrack: warning: \(path) is damaged: frame 11 could not be decoded and is skipped; frame 5 was concealed by the decoder; "
+                + "the other frames were tracked (--strict stops at the first damaged frame)",
+        ])
+    }
+
+    /// With --strict the damage is found at a known frame: the lines before it stay on stdout,
+    /// complete, and the run fails naming the file and frame.
+    func testMP4DamagedMidStreamWithStrictKeepsTheLinesBeforeTheDamageAndFails() throws {
+        let path = fixture("damaged.mp4")
+        let result = try SiamtrackProcess.run(["track", path, "--box", box, "--strict"])
 
         XCTAssertFalse(result.killedBySignal, result.summary)
         XCTAssertEqual(result.status, 1, result.summary)

@@ -40,14 +40,27 @@ final class BadInputTests: XCTestCase {
         try assertStopsPartWayWithoutCrashing(Fixtures.path("truncated.mkv"))
     }
 
-    func testMP4DamagedMidStreamYieldsTheFramesBeforeTheDamage() throws {
-        try assertStopsPartWayWithoutCrashing(Fixtures.path("damaged.mp4"))
+    func testMP4DamagedMidStreamStopsAtTheDamageWhenAskedTo() throws {
+        try assertStopsPartWayWithoutCrashing(Fixtures.path("damaged.mp4"), damagedData: .stop)
+    }
+
+    func testMP4DamagedMidStreamSkipsTheFrameThatCannotBeDecodedAndKeepsTheOthersNumbers() throws {
+        // One decoding thread: with frame threads FFmpeg may not flag the frame it repaired.
+        let reader = try VideoReader(path: Fixtures.path("damaged.mp4"), threads: 1)
+        var frames: [Int] = []
+        while let frame = try reader.nextFrame() { frames.append(frame.index) }
+        XCTAssertEqual(frames, Array(0..<11) + Array(12..<20))
+        XCTAssertEqual(reader.damage.lostFrames, [11])
+        XCTAssertEqual(reader.damage.concealedFrames, [5])
+        XCTAssertEqual(reader.damage.summary, "frame 11 could not be decoded and is skipped; frame 5 was concealed by the decoder")
     }
 
     /// Reads `path` to the end: some frames, numbered without gaps, then either the end or
     /// `decodingFailed` at the next frame, after which the reader only returns nil.
-    private func assertStopsPartWayWithoutCrashing(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let reader = try VideoReader(path: path)
+    private func assertStopsPartWayWithoutCrashing(
+        _ path: String, damagedData: DamagedDataHandling = .conceal, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let reader = try VideoReader(path: path, damagedData: damagedData)
         var frames: [VideoFrame] = []
         do {
             while let frame = try reader.nextFrame() { frames.append(frame) }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// A safetensors file: named little-endian float32 tensors plus string metadata.
 ///
@@ -112,19 +113,12 @@ package struct SafeTensors: Sendable, Equatable {
         return data
     }
 
-    /// Writes the file atomically: to a temporary file beside it, then renamed over it.
-    ///
-    /// (Foundation's `.atomic` option on Linux leaves an empty folder in /tmp on every write.)
+    /// Writes the file aside (a `PartialFile` beside it), flushed, then renamed over it.
     package func write(to url: URL) throws(ModelError) {
-        let temporary = url.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            try serialized().write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
+            try PartialFile.write(serialized(), to: url.path)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .unwritable(path: url.path, reason: "check the folder exists and is writable")
+            throw .unwritable(path: url.path, reason: error.reason)
         }
     }
 }
