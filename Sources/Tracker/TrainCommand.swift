@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import SafeFiles
 import SiameseTracker
 import SiameseTraining
 
@@ -101,6 +102,26 @@ struct TrainCommand: ParsableCommand {
         guard !sizeHeadOnly || filterWeight == nil else { throw ValidationError("--filter-weight trains the embedding, which --size-head-only keeps") }
         for (option, share) in [("--look-alike-negatives", lookAlikeNegatives), ("--motion-blur", motionBlur)] {
             guard share.map({ $0 > 0 && $0 <= 1 }) ?? true else { throw ValidationError("\(option) must be in (0, 1]") }
+        }
+        try checkPaths()
+    }
+
+    /// Refuses a model or checkpoint written over the `--initial` network or each other; the
+    /// checkpoint `--resume` reads is the one the run goes on writing.
+    private func checkPaths() throws {
+        let files = TrainingFiles(model: output)
+        var roles = FileRoles()
+        roles.read(initial, as: "the --initial network \(initial ?? "")")
+        roles.write(output, as: "-o \(output)")
+        if resume.flatMap(FileIdentity.init(path:)) != FileIdentity(path: files.checkpoint) {
+            roles.read(resume, as: "the --resume checkpoint \(resume ?? "")")
+            roles.write(files.checkpoint, as: "the checkpoint \(files.checkpoint)")
+        }
+        for epoch in 1...max(epochs, 1) { roles.write(files.epochModel(epoch), as: "the epoch model \(files.epochModel(epoch))") }
+        do {
+            try roles.check()
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
