@@ -98,6 +98,21 @@ final class DamagedInputTests: XCTestCase {
         assertFails(result, status: 1, mentioning: ["\(folder.path)/\(names[2]) is missing, between \(folder.path)/\(names[0]) and"])
     }
 
+    func testAnMP4WithItsIndexAtTheEndReadFromAPipeIsNamedAsSuchNotAsDamaged() throws {
+        let folder = try temporaryDirectory()
+        let long = folder.appendingPathComponent("long.mp4").path, fifo = folder.appendingPathComponent("pipe").path
+        _ = try ffmpegTool("ffmpeg", ["-v", "error", "-stream_loop", "9", "-i", clip, "-c", "copy", long])
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "cat \"$0\" > \"$1\"", long, fifo]
+        writer.standardError = FileHandle.nullDevice
+        try writer.run()
+        let result = try SiamtrackProcess.run(["track", fifo, "--box", box])
+        writer.terminate()
+        assertFails(result, status: 1, mentioning: ["cannot read \(fifo): this MP4/MOV keeps its index (moov) after the video data", "+faststart"])
+    }
+
     func testSIGINTAndSIGTERMDuringARenderRemoveTheHiddenVideoAndEndByTheSignal() throws {
         let folder = try temporaryDirectory()
         let long = folder.appendingPathComponent("long.mp4").path
