@@ -44,12 +44,12 @@ let package = Package(
         ),
         .executableTarget(name: "track-in-memory", dependencies: ["SiameseTracker"], path: "Examples/TrackInMemory"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
-        .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
+        .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles", "TestSupport"]),
         .testTarget(name: "VideoIOTests", dependencies: ["VideoIO", "Imaging"]),
         .target(name: "TestSupport", dependencies: ["SiameseTracker"], path: "Tests/TestSupport"),
         .testTarget(name: "SiameseTrackerTests", dependencies: ["SiameseTracker", "Geometry", "Imaging", "VideoIO", "TestSupport"]),
         .testTarget(name: "SiameseTrainingTests", dependencies: ["SiameseTraining", "SiameseTracker", "Geometry", "Imaging", "VideoIO", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Geometry"]),
-        .testTarget(name: "TrackerTests", dependencies: ["Geometry", "Imaging", "VideoIO", "SiameseTracker"]),
+        .testTarget(name: "TrackerTests", dependencies: ["Geometry", "Imaging", "VideoIO", "SiameseTracker", "TestSupport"]),
     ]
 )

@@ -4,20 +4,20 @@ import Foundation
 public enum FileContents {
     /// The bytes of the file at `path`.
     ///
-    /// - Throws: `FileReadError`: no such file, a folder, or the system's reason.
-    public static func read(_ path: String) throws(FileReadError) -> Data {
+    /// - Throws: `FileError`: no such file, a folder, or the system's reason.
+    public static func read(_ path: String) throws(FileError) -> Data {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw FileReadError(path: path, reason: errno == ENOENT ? "no such file" : currentReason()) }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw FileReadError(path: path, reason: "it is a folder, not a file") }
+        guard stat(path, &status) == 0 else { throw FileError(.read, path: path, reason: errno == ENOENT ? "no such file" : currentReason()) }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw FileError(.read, path: path, reason: "it is a folder, not a file") }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileReadError(path: path, reason: currentReason()) }
+        guard descriptor >= 0 else { throw FileError(.read, path: path, reason: currentReason()) }
         defer { close(descriptor) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw FileReadError(path: path, reason: currentReason()) }
+            guard count >= 0 else { throw FileError(.read, path: path, reason: currentReason()) }
             if count == 0 { return data }
             data.append(contentsOf: buffer[..<count])
         }
@@ -25,22 +25,22 @@ public enum FileContents {
 
     /// The file at `path` as UTF-8 text.
     ///
-    /// - Throws: `FileReadError` as `read`, or when the bytes are not UTF-8 text.
-    public static func readText(_ path: String) throws(FileReadError) -> String {
+    /// - Throws: `FileError` as `read`, or when the bytes are not UTF-8 text.
+    public static func readText(_ path: String) throws(FileError) -> String {
         guard let text = String(data: try read(path), encoding: .utf8) else {
-            throw FileReadError(path: path, reason: "it is not UTF-8 text")
+            throw FileError(.read, path: path, reason: "it is not UTF-8 text")
         }
         return text
     }
 
     /// The names in the folder at `path`.
     ///
-    /// - Throws: `FileReadError`: no such folder, a file, or the system's reason.
-    public static func names(inFolder path: String) throws(FileReadError) -> [String] {
+    /// - Throws: `FileError`: no such folder, a file, or the system's reason.
+    public static func names(inFolder path: String) throws(FileError) -> [String] {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw FileReadError(path: path, reason: errno == ENOENT ? "no such folder" : currentReason()) }
-        guard status.st_mode & S_IFMT == S_IFDIR else { throw FileReadError(path: path, reason: "it is a file, not a folder") }
-        guard let folder = opendir(path) else { throw FileReadError(path: path, reason: currentReason()) }
+        guard stat(path, &status) == 0 else { throw FileError(.read, path: path, reason: errno == ENOENT ? "no such folder" : currentReason()) }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw FileError(.read, path: path, reason: "it is a file, not a folder") }
+        guard let folder = opendir(path) else { throw FileError(.read, path: path, reason: currentReason()) }
         defer { closedir(folder) }
         var names: [String] = []
         while let entry = readdir(folder) {
@@ -50,22 +50,5 @@ public enum FileContents {
         return names
     }
 
-    private static func currentReason() -> String { String(cString: strerror(errno)) }
-}
-
-/// A file or folder that could not be read, and why in plain words.
-public struct FileReadError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// The path as given.
-    public let path: String
-    /// Why, e.g. "no such file" or "Permission denied".
-    public let reason: String
-
-    /// An error about `path`.
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    /// "cannot read PATH: REASON".
-    public var description: String { "cannot read \(path): \(reason)" }
+    private static func currentReason() -> String { FileError.currentReason() }
 }

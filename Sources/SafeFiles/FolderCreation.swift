@@ -4,18 +4,18 @@ import Foundation
 public enum FolderCreation {
     /// Creates `path` and any missing parents, like `mkdir -p`.
     ///
-    /// - Throws: `FileWriteError` naming the part of the path that is in the way ("is a file,
+    /// - Throws: `FileError` naming the part of the path that is in the way ("is a file,
     ///   not a folder") or the system's reason.
-    public static func create(_ path: String) throws(FileWriteError) {
+    public static func create(_ path: String) throws(FileError) {
         var status = stat()
         if stat(path, &status) == 0 {
-            guard status.st_mode & S_IFMT == S_IFDIR else { throw FileWriteError(path: path, reason: "it is a file, not a folder") }
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw FileError(.write, path: path, reason: "it is a file, not a folder") }
             return
         }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path { try create(parent) }
         guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
-            throw FileWriteError(path: path, reason: "cannot create the folder: \(FileWriteError.currentReason())")
+            throw FileError(.write, path: path, reason: "cannot create the folder: \(FileError.currentReason())")
         }
     }
 }

@@ -29,21 +29,21 @@ public final class PartialFile: @unchecked Sendable {
 
     /// Flushes the written file to the disk and renames it onto the destination.
     ///
-    /// - Throws: `FileWriteError` when either fails; the hidden file is then removed.
-    public func commit() throws(FileWriteError) {
+    /// - Throws: `FileError` when either fails; the hidden file is then removed.
+    public func commit() throws(FileError) {
         precondition(!isSettled, "the partial file is already settled")
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         let synced = descriptor >= 0 && fsync(descriptor) == 0
-        let reason = synced ? nil : FileWriteError.currentReason()
+        let reason = synced ? nil : FileError.currentReason()
         if descriptor >= 0 { close(descriptor) }
         if let reason {
             discard()
-            throw FileWriteError(path: destination, reason: reason)
+            throw FileError(.write, path: destination, reason: reason)
         }
         guard rename(path, destination) == 0 else {
-            let reason = FileWriteError.currentReason()
+            let reason = FileError.currentReason()
             discard()
-            throw FileWriteError(path: destination, reason: reason)
+            throw FileError(.write, path: destination, reason: reason)
         }
         settle()
     }
@@ -62,23 +62,23 @@ public final class PartialFile: @unchecked Sendable {
 
     /// Writes `data` to `destination` aside: to a hidden file, flushed, then renamed.
     ///
-    /// - Throws: `FileWriteError` naming `destination` and the system's reason.
-    public static func write(_ data: Data, to destination: String) throws(FileWriteError) {
+    /// - Throws: `FileError` naming `destination` and the system's reason.
+    public static func write(_ data: Data, to destination: String) throws(FileError) {
         let file = PartialFile(beside: destination)
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileWriteError(path: destination, reason: FileWriteError.currentReason()) }
+        guard descriptor >= 0 else { throw FileError(.write, path: destination, reason: FileError.currentReason()) }
         let failure = data.withUnsafeBytes { bytes -> String? in
             var written = 0
             while written < bytes.count {
                 let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
                 if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return count < 0 ? FileWriteError.currentReason() : "nothing was written" }
+                guard count > 0 else { return count < 0 ? FileError.currentReason() : "nothing was written" }
                 written += count
             }
             return nil
         }
         close(descriptor)
-        if let failure { throw FileWriteError(path: destination, reason: failure) }
+        if let failure { throw FileError(.write, path: destination, reason: failure) }
         try file.commit()
     }
 

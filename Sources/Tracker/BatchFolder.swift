@@ -67,7 +67,7 @@ struct BatchFolder: Sendable {
                 switch error {
                 case CommandError.writeFailed(_, let reason), CommandError.cannotWrite(_, let reason):
                     "cannot write \(output): \(reason); nothing of this entry was kept, a rerun tracks it again"
-                case let error as FileWriteError:
+                case let error as FileError:
                     "\(error); nothing of this entry was kept, a rerun tracks it again"
                 default:
                     "\(error)".split(separator: "\n").first.map(String.init) ?? "failed"
@@ -94,7 +94,7 @@ struct BatchFolder: Sendable {
 
     /// Writes the results, in manifest order, as pretty JSON to `name`, aside and renamed, so a
     /// run that cannot finish leaves the last complete summary.
-    func writeSummary(_ results: [BatchEntryResult], named name: String) throws(FileWriteError) {
+    func writeSummary(_ results: [BatchEntryResult], named name: String) throws(FileError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)

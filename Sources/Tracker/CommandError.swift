@@ -12,7 +12,7 @@ enum CommandError: Error, CustomStringConvertible {
     /// A `--boxes` file that cannot be used, and why.
     case badBoxesFile(String, String)
     /// The folder given with `option` cannot be made or used, and the error that says why.
-    case unusableFolder(option: String, path: String, FileWriteError)
+    case unusableFolder(option: String, path: String, FileError)
     /// Target `index` cannot be tracked from its box, and why.
     case cannotStartTarget(Int, String)
 

@@ -6,7 +6,7 @@ import SafeFiles
 enum EvalPlots {
     /// Writes `success.svg`, `precision.svg` and `normalized_precision.svg` into `folder` and
     /// returns their paths; each is written aside and renamed.
-    static func write(_ reports: [Report], datasetName: String, into folder: ResultsFolder) throws(FileWriteError) -> [String] {
+    static func write(_ reports: [Report], datasetName: String, into folder: ResultsFolder) throws(FileError) -> [String] {
         let plots = [
             ("success.svg", CurvePlot.successPlot(of: reports, datasetName: datasetName)),
             ("precision.svg", CurvePlot.precisionPlot(of: reports, datasetName: datasetName)),

@@ -8,7 +8,7 @@ final class FileIdentityTests: XCTestCase {
     override func setUpWithError() throws {
         folder = NSTemporaryDirectory() + "identity-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/a", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder + "/v.mp4", contents: Data("video".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/v.mp4", contents: Data("video".utf8)))
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: folder) }

@@ -1,5 +1,6 @@
 import Foundation
 import SafeFiles
+import TestSupport
 import XCTest
 
 final class PartialFileTests: XCTestCase {
@@ -27,7 +28,7 @@ final class PartialFileTests: XCTestCase {
         try PartialFile.write(Data("complete\n".utf8), to: path)
         do {
             let partial = PartialFile(beside: path)
-            FileManager.default.createFile(atPath: partial.path, contents: Data("half".utf8))
+            XCTAssertTrue(FileManager.default.createFile(atPath: partial.path, contents: Data("half".utf8)))
             XCTAssertEqual(names.count, 2)
         }
         XCTAssertEqual(names, ["out.jsonl"])
@@ -36,7 +37,7 @@ final class PartialFileTests: XCTestCase {
 
     func testRemoveLiveFilesUnlinksWhatIsBeingWritten() throws {
         let partial = PartialFile(beside: folder + "/video.mp4")
-        FileManager.default.createFile(atPath: partial.path, contents: Data("frames".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: partial.path, contents: Data("frames".utf8)))
         PartialFile.removeLiveFiles()
         XCTAssertEqual(names, [])
         partial.discard()
@@ -46,27 +47,25 @@ final class PartialFileTests: XCTestCase {
         let dead = "\(folder!)/.out.mp4.2147483646.7.partial"
         let live = "\(folder!)/.out.mp4.\(getpid()).8.partial"
         let other = "\(folder!)/.other.mp4.2147483646.9.partial"
-        for path in [dead, live, other] { FileManager.default.createFile(atPath: path, contents: Data()) }
+        for path in [dead, live, other] { XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data())) }
         XCTAssertEqual(PartialFile.removeStale(beside: folder + "/out.mp4"), [dead])
         XCTAssertEqual(names, [".other.mp4.2147483646.9.partial", ".out.mp4.\(getpid()).8.partial"])
     }
 
     func testAFullDiskLeavesTheLastCompleteFile() throws {
-        let disk = folder + "/small"
-        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-        guard Self.mountSmallDisk(at: disk) else { throw XCTSkip("cannot mount a 64 KiB tmpfs here (needs root)") }
-        defer { _ = Self.run("/bin/umount", [disk]) }
-        let path = disk + "/summary.json"
+        guard let disk = SmallDisk(at: folder + "/small", kibibytes: 64) else { throw XCTSkip("cannot mount a 64 KiB tmpfs here (needs root)") }
+        defer { withExtendedLifetime(disk) {} }
+        let path = disk.path + "/summary.json"
         try PartialFile.write(Data("{\"done\": 1}".utf8), to: path)
         XCTAssertThrowsError(try PartialFile.write(Data(repeating: 32, count: 1 << 20), to: path)) { error in
             XCTAssertEqual("\(error)", "cannot write \(path): No space left on device")
         }
         XCTAssertEqual(FileManager.default.contents(atPath: path), Data("{\"done\": 1}".utf8))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk), ["summary.json"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk.path), ["summary.json"])
     }
 
     func testFolderCreationNamesAFileInTheWay() throws {
-        FileManager.default.createFile(atPath: folder + "/file", contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/file", contents: Data()))
         XCTAssertThrowsError(try FolderCreation.create(folder + "/file")) { error in
             XCTAssertEqual("\(error)", "cannot write \(folder!)/file: it is a file, not a folder")
         }
@@ -74,20 +73,5 @@ final class PartialFileTests: XCTestCase {
             XCTAssertEqual("\(error)", "cannot write \(folder!)/file: it is a file, not a folder")
         }
         XCTAssertNoThrow(try FolderCreation.create(folder + "/new/deeper"))
-    }
-
-    static func mountSmallDisk(at path: String) -> Bool {
-        getuid() == 0 && run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", path]) == 0
-    }
-
-    @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }

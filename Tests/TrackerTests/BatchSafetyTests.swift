@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `siamtrack batch` never lets two runs write one folder, writes its summary aside so a full disk
@@ -15,15 +16,21 @@ final class BatchSafetyTests: XCTestCase {
         return path
     }
 
+    /// Starts `siamtrack` with `arguments` without waiting for it.
+    private func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = try SiamtrackProcess.executable()
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     func testASecondRunOnTheSameFolderOrShardIsRefusedNamingTheFirstWhichFinishesAlone() throws {
         let folder = try temporaryDirectory()
         let list = try manifest(in: folder, count: 12)
         let out = folder.appendingPathComponent("out").path
-        let first = Process()
-        first.executableURL = try SiamtrackProcess.executable()
-        first.arguments = ["batch", list, "--out-dir", out, "--jobs", "1", "--no-progress"]
-        first.standardError = FileHandle.nullDevice
-        try first.run()
+        let first = try start(["batch", list, "--out-dir", out, "--jobs", "1", "--no-progress"])
         let lock = out + "/.siamtrack-batch/lock"
         let deadline = Date().addingTimeInterval(60)
         while (FileManager.default.contents(atPath: lock) ?? Data()).isEmpty, Date() < deadline { usleep(20_000) }
@@ -44,10 +51,7 @@ final class BatchSafetyTests: XCTestCase {
         let folder = try temporaryDirectory()
         let list = try manifest(in: folder, count: 4)
         let out = folder.appendingPathComponent("out").path
-        let other = Process()
-        other.executableURL = try SiamtrackProcess.executable()
-        other.arguments = ["batch", list, "--out-dir", out, "--shard", "1/2", "--no-progress"]
-        try other.run()
+        let other = try start(["batch", list, "--out-dir", out, "--shard", "1/2", "--no-progress"])
         let shard = try SiamtrackProcess.run(["batch", list, "--out-dir", out, "--shard", "0/2", "--no-progress"])
         other.waitUntilExit()
         XCTAssertEqual(shard.status, 0, shard.summary)
@@ -57,13 +61,11 @@ final class BatchSafetyTests: XCTestCase {
 
     func testAFullDiskLeavesTheLastCompleteSummaryAndSaysSoInPlainWords() throws {
         let folder = try temporaryDirectory()
-        let disk = folder.appendingPathComponent("disk").path
-        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-        guard getuid() == 0, Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", disk]) == 0 else {
+        guard let small = SmallDisk(at: folder.appendingPathComponent("disk").path, kibibytes: 96) else {
             throw XCTSkip("cannot mount a small tmpfs here (needs root)")
         }
-        defer { Self.run("/bin/umount", [disk]) }
-        let out = disk + "/out"
+        defer { withExtendedLifetime(small) {} }
+        let disk = small.path, out = disk + "/out"
         XCTAssertEqual(try SiamtrackProcess.run(["batch", try manifest(in: folder, count: 1), "--out-dir", out]).status, 0)
         let summary = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))
         // Fill the disk, then ask for more.
@@ -84,12 +86,11 @@ final class BatchSafetyTests: XCTestCase {
 
     func testAFailedEntrysErrorDoesNotClaimLinesItRemoved() throws {
         let folder = try temporaryDirectory()
-        let disk = folder.appendingPathComponent("disk").path
-        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-        guard getuid() == 0, Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=8k", "tmpfs", disk]) == 0 else {
+        guard let small = SmallDisk(at: folder.appendingPathComponent("disk").path, kibibytes: 8) else {
             throw XCTSkip("cannot mount a small tmpfs here (needs root)")
         }
-        defer { Self.run("/bin/umount", [disk]) }
+        defer { withExtendedLifetime(small) {} }
+        let disk = small.path
         let result = try SiamtrackProcess.run(["batch", try manifest(in: folder, count: 1), "--out-dir", disk])
         XCTAssertEqual(result.status, 1, result.summary)
         let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: disk + "/summary.json"))) as? [String: Any])
@@ -101,7 +102,7 @@ final class BatchSafetyTests: XCTestCase {
         let folder = try temporaryDirectory()
         let list = try manifest(in: folder, count: 1)
         let file = folder.appendingPathComponent("file").path
-        FileManager.default.createFile(atPath: file, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data()))
         let cases: [([String], Int32, String)] = [
             (["batch", folder.path + "/none.jsonl", "--out-dir", folder.path + "/o"], 2, "manifest \(folder.path)/none.jsonl: no such file"),
             (["batch", folder.path, "--out-dir", folder.path + "/o"], 2, "manifest \(folder.path): it is a folder, not a file"),
@@ -122,16 +123,5 @@ final class BatchSafetyTests: XCTestCase {
             let result = try SiamtrackProcess.run(["batch", list.path, "--out-dir", folder.appendingPathComponent("o").path])
             assertFails(result, status: 2, mentioning: ["line 1", "control characters"])
         }
-    }
-
-    @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }

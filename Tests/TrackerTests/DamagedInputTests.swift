@@ -137,7 +137,7 @@ final class DamagedInputTests: XCTestCase {
     func testARenderRemovesHiddenFilesThatKilledRunsLeft() throws {
         let folder = try temporaryDirectory()
         let stale = folder.appendingPathComponent(".out.mp4.2147483646.12345.partial").path
-        FileManager.default.createFile(atPath: stale, contents: Data("half a video".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: stale, contents: Data("half a video".utf8)))
         let result = try SiamtrackProcess.run([
             "track", SiamtrackProcess.path("clips/textured-square/video.mp4"), "--box", "29.84,113.41,64.59,64.59",
             "-o", folder.appendingPathComponent("out.jsonl").path, "--render", folder.appendingPathComponent("out.mp4").path,
