@@ -98,6 +98,25 @@ final class DamagedInputTests: XCTestCase {
         assertFails(result, status: 1, mentioning: ["\(folder.path)/\(names[2]) is missing, between \(folder.path)/\(names[0]) and"])
     }
 
+    func testAnUnreadableImageOfASequenceIsSkippedOrWithStrictNamed() throws {
+        let folder = try temporaryDirectory()
+        let images = SiamtrackProcess.path("Tests/Fixtures/seq")
+        for name in try FileManager.default.contentsOfDirectory(atPath: images) {
+            try FileManager.default.copyItem(atPath: "\(images)/\(name)", toPath: folder.appendingPathComponent(name).path)
+        }
+        try Data((0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: folder.appendingPathComponent("0003.jpg"))
+        let pattern = folder.path + "/%04d.jpg"
+
+        let skipping = try SiamtrackProcess.run(["track", pattern, "--box", "10,10,20,20"])
+        XCTAssertEqual(skipping.status, 0, skipping.summary)
+        XCTAssertEqual(try parseTrackLines(skipping.outputLines).map(\.frame), [0, 1, 3, 4])
+        XCTAssertTrue(skipping.standardError.contains("frame 2 could not be decoded and is skipped"), skipping.summary)
+
+        let strict = try SiamtrackProcess.run(["track", pattern, "--box", "10,10,20,20", "--strict"])
+        XCTAssertEqual(strict.status, 1, strict.summary)
+        XCTAssertTrue(strict.standardError.hasPrefix("siamtrack: error: cannot decode \(folder.path)/0003.jpg at frame 2"), strict.summary)
+    }
+
     func testAnMP4WithItsIndexAtTheEndReadFromAPipeIsNamedAsSuchNotAsDamaged() throws {
         let folder = try temporaryDirectory()
         let long = folder.appendingPathComponent("long.mp4").path, fifo = folder.appendingPathComponent("pipe").path
