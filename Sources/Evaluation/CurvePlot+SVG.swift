@@ -11,7 +11,7 @@ extension CurvePlot {
     ]
 
     /// The plot as an SVG 1.1 document.
-    public func svg() -> String {
+    package func svg() -> String {
         let (width, height) = CurvePlot.canvasSize
         var svg = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,

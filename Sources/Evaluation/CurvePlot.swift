@@ -1,7 +1,7 @@
 /// A line plot of one curve per tracker, as the OTB toolkit draws success and precision plots.
-public struct CurvePlot: Sendable {
+package struct CurvePlot: Sendable {
     /// Where the legend sits inside the plot area.
-    public enum LegendCorner: Sendable {
+    package enum LegendCorner: Sendable {
         /// Lower left, clear of success curves, which start high and fall.
         case bottomLeft
         /// Lower right, clear of precision curves, which start low and rise.
@@ -9,18 +9,18 @@ public struct CurvePlot: Sendable {
     }
 
     /// The title above the plot.
-    public var title: String
+    package var title: String
     /// The horizontal axis.
-    public var xAxis: PlotAxis
+    package var xAxis: PlotAxis
     /// The vertical axis.
-    public var yAxis: PlotAxis
+    package var yAxis: PlotAxis
     /// The curves, drawn and listed in the legend in this order.
-    public var lines: [PlotLine]
+    package var lines: [PlotLine]
     /// Where the legend sits.
-    public var legendCorner: LegendCorner
+    package var legendCorner: LegendCorner
 
     /// Creates a plot.
-    public init(title: String, xAxis: PlotAxis, yAxis: PlotAxis, lines: [PlotLine], legendCorner: LegendCorner) {
+    package init(title: String, xAxis: PlotAxis, yAxis: PlotAxis, lines: [PlotLine], legendCorner: LegendCorner) {
         self.title = title
         self.xAxis = xAxis
         self.yAxis = yAxis

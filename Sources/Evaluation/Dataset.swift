@@ -3,13 +3,13 @@ import SafeFiles
 import Geometry
 
 /// The annotated sequences found in a directory, whatever their layout.
-public struct Dataset: Sendable {
+package struct Dataset: Sendable {
     /// The directory the sequences were read from.
-    public let directory: String
+    package let directory: String
     /// The sequences, in natural order of their names.
-    public let sequences: [TrackingSequence]
+    package let sequences: [TrackingSequence]
     /// Why each sequence folder that could not be read was left out (only with `init(scanning:)`).
-    public let problems: [DatasetError]
+    package let problems: [DatasetError]
 
     /// Reads `directory`, which is either one sequence or a directory of sequences.
     ///
@@ -17,7 +17,7 @@ public struct Dataset: Sendable {
     /// Subdirectories without a ground-truth file are skipped (e.g. an `anno/` folder); one with
     /// a ground-truth file but no frames is an error, as is a directory with no sequence at all.
     /// Throws the first sequence's problem.
-    public init(contentsOf directory: String) throws(DatasetError) {
+    package init(contentsOf directory: String) throws(DatasetError) {
         self = try Dataset(scanning: directory)
         if let problem = problems.first { throw problem }
     }
@@ -25,7 +25,7 @@ public struct Dataset: Sendable {
     /// Reads `directory` as `init(contentsOf:)` does, but goes on past sequence folders that
     /// cannot be read (a ground truth that does not parse, images missing), listing them in
     /// `problems`; throws only when the folder itself cannot be read or holds nothing.
-    public init(scanning directory: String) throws(DatasetError) {
+    package init(scanning directory: String) throws(DatasetError) {
         self.directory = directory
         if let layout = DatasetLayout.detect(sequenceDirectory: directory) {
             sequences = try Dataset.sequences(in: directory, layout: layout)

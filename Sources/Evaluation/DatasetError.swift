@@ -1,5 +1,5 @@
 /// Why a dataset, a sequence or a ground-truth file could not be loaded.
-public enum DatasetError: Error, CustomStringConvertible, Equatable {
+package enum DatasetError: Error, CustomStringConvertible, Equatable {
     /// The file or directory could not be read.
     case unreadable(path: String, reason: String)
     /// The ground-truth file holds no rows.
@@ -21,7 +21,7 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
     case noSequences(directory: String)
 
     /// One line naming the file and the problem.
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"

@@ -3,7 +3,7 @@ import Foundation
 /// How a sequence directory stores its frames and ground truth.
 ///
 /// Every layout keeps one sequence per directory; a dataset is a directory of such directories.
-public enum DatasetLayout: String, Codable, Hashable, Sendable, CaseIterable {
+package enum DatasetLayout: String, Codable, Hashable, Sendable, CaseIterable {
     /// Our annotated clips: `NAME/video.mp4` and `NAME/groundtruth.txt`.
     case clip
     /// OTB: `NAME/img/*.jpg` and `NAME/groundtruth_rect.txt`, or `groundtruth_rect.1.txt`,
@@ -16,7 +16,7 @@ public enum DatasetLayout: String, Codable, Hashable, Sendable, CaseIterable {
     case got10k
 
     /// The layout of the sequence stored in `directory`, or nil when it holds none.
-    public static func detect(sequenceDirectory directory: String) -> DatasetLayout? {
+    package static func detect(sequenceDirectory directory: String) -> DatasetLayout? {
         let folder = URL(fileURLWithPath: directory)
         func exists(_ name: String) -> Bool {
             FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path)

@@ -5,19 +5,19 @@ import Geometry
 /// Frames whose ground truth is nil, not finite or empty (the target is absent) are skipped, as
 /// the LaSOT toolkit does; they count neither for nor against the tracker. A predicted box that is
 /// empty or not finite (the tracker lost the target) has overlap 0 and infinite centre errors.
-public struct FrameErrors: Hashable, Sendable {
+package struct FrameErrors: Hashable, Sendable {
     /// Intersection over union with the ground truth, in [0, 1].
-    public let overlaps: [Double]
+    package let overlaps: [Double]
     /// Distance between the predicted and ground-truth centres, in pixels.
-    public let centerErrorsInPixels: [Double]
+    package let centerErrorsInPixels: [Double]
     /// Centre error with its x part divided by the ground-truth width and its y part by the
     /// ground-truth height: `sqrt((dx / w)^2 + (dy / h)^2)`, as in TrackingNet and LaSOT.
-    public let normalizedCenterErrors: [Double]
+    package let normalizedCenterErrors: [Double]
 
     /// Compares `predicted[i]` with `groundTruth[i]` on every frame that has a ground-truth box.
     ///
     /// - Precondition: one predicted box per ground-truth row.
-    public init(predicted: [Box], groundTruth: [Box?]) {
+    package init(predicted: [Box], groundTruth: [Box?]) {
         precondition(predicted.count == groundTruth.count, "one predicted box per ground-truth row")
         var overlaps: [Double] = [], centerErrors: [Double] = [], normalizedErrors: [Double] = []
         for (box, truth) in zip(predicted, groundTruth) {
@@ -39,5 +39,5 @@ public struct FrameErrors: Hashable, Sendable {
     }
 
     /// The number of frames scored: those with a ground-truth box.
-    public var count: Int { overlaps.count }
+    package var count: Int { overlaps.count }
 }

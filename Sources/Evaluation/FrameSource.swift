@@ -1,5 +1,5 @@
 /// Where a sequence's frames come from.
-public enum FrameSource: Hashable, Sendable {
+package enum FrameSource: Hashable, Sendable {
     /// A video file, decoded frame by frame (the layout of our own annotated clips).
     case video(path: String)
     /// Image files, one per frame, in playback order (OTB, VOT and GOT-10k layouts).

@@ -3,31 +3,31 @@ import Geometry
 
 /// Frame by frame, how a run went: overlap and centre error against the ground truth, and the
 /// tracker's confidence, so that anyone can see where and why a sequence fails.
-public struct FrameTrace: Hashable, Sendable {
+package struct FrameTrace: Hashable, Sendable {
     /// An overlap below this counts as having lost the target.
-    public static let lostOverlap = 0.1
+    package static let lostOverlap = 0.1
 
     /// One frame of the run.
-    public struct Row: Hashable, Sendable {
+    package struct Row: Hashable, Sendable {
         /// 0-based frame index.
-        public var frame: Int
+        package var frame: Int
         /// Intersection over union with the ground truth; nil where the target is absent.
-        public var overlap: Double?
+        package var overlap: Double?
         /// Distance between the centres in pixels; nil where the target is absent, infinite
         /// where the prediction is not a box.
-        public var centerError: Double?
+        package var centerError: Double?
         /// The tracker's confidence.
-        public var score: Double
+        package var score: Double
     }
 
     /// One row per frame.
-    public let rows: [Row]
+    package let rows: [Row]
 
     /// Compares `predicted[i]` with `groundTruth[i]` (nil where the target is absent) and pairs
     /// each frame with `scores[i]`.
     ///
     /// - Precondition: the three have one entry per frame.
-    public init(predicted: [Box], groundTruth: [Box?], scores: [Double]) {
+    package init(predicted: [Box], groundTruth: [Box?], scores: [Double]) {
         precondition(predicted.count == groundTruth.count && scores.count == predicted.count, "one entry per frame")
         rows = predicted.indices.map { i in
             let box = predicted[i]
@@ -40,17 +40,17 @@ public struct FrameTrace: Hashable, Sendable {
     }
 
     /// The first frame whose overlap falls below `lostOverlap`; nil when the target is never lost.
-    public var firstLostFrame: Int? {
+    package var firstLostFrame: Int? {
         rows.first { ($0.overlap ?? 1) < Self.lostOverlap }?.frame
     }
 
     /// `firstLostFrame` of `predicted` against `groundTruth`, without the scores.
-    public static func firstLostFrame(predicted: [Box], groundTruth: [Box?]) -> Int? {
+    package static func firstLostFrame(predicted: [Box], groundTruth: [Box?]) -> Int? {
         FrameTrace(predicted: predicted, groundTruth: groundTruth, scores: [Double](repeating: 0, count: predicted.count)).firstLostFrame
     }
 
     /// CSV with a header line: `frame,iou,center_error,score`, `nan` where the target is absent.
-    public var csv: String {
+    package var csv: String {
         func number(_ value: Double?, _ digits: Int) -> String {
             guard let value else { return "nan" }
             return value.isFinite ? String(format: "%.\(digits)f", value) : "inf"

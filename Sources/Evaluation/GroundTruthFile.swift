@@ -9,9 +9,9 @@ import Geometry
 /// absent (nil) when the target is not visible: any number is `nan` (our clips, LaSOT, VOT-LT) or
 /// the width or height is not positive, which covers VOT's and GOT-10k's `0,0,0,0` rows and the
 /// all-zero polygons; the metrics skip these frames either way.
-public enum GroundTruthFile {
+package enum GroundTruthFile {
     /// The boxes in the file at `path`, one per row; nil where the target is absent.
-    public static func read(path: String) throws(DatasetError) -> [Box?] {
+    package static func read(path: String) throws(DatasetError) -> [Box?] {
         try parse(readText(path: path), path: path)
     }
 
@@ -19,7 +19,7 @@ public enum GroundTruthFile {
     ///
     /// Blank lines at the end are ignored; a blank line before the last row is an error, since it
     /// would shift every later frame.
-    public static func parse(_ text: String, path: String) throws(DatasetError) -> [Box?] {
+    package static func parse(_ text: String, path: String) throws(DatasetError) -> [Box?] {
         let lines = rows(of: text)
         guard !lines.isEmpty else { throw .emptyGroundTruth(path: path) }
         var boxes: [Box?] = []

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Lists the frame images of a sequence.
-public enum ImageFolder {
+package enum ImageFolder {
     /// File extensions taken as images (frames, training photos), compared without regard to case.
-    public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "bmp"]
+    package static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "bmp"]
 
     /// Paths of the image files directly inside `directory`, in natural order of their names
     /// (`2.jpg` before `10.jpg`), or an empty list when there are none or it cannot be read.

@@ -9,28 +9,25 @@ import Geometry
 /// over the frames where the target is present, counting frames under τ as 0; the F-score is
 /// their harmonic mean, taken at the τ that maximises it. The first frame (the given box) is not
 /// counted.
-public struct LongTermMetrics: Codable, Hashable, Sendable {
+package struct LongTermMetrics: Codable, Hashable, Sendable {
     /// The thresholds the curves are sampled at: 0, 0.01, ..., 1.
-    public static let thresholds = (0...100).map { Double($0) / 100 }
+    package static let thresholds = (0...100).map { Double($0) / 100 }
 
     /// Tracking precision at each of `thresholds`.
-    public let precision: [Double]
+    package let precision: [Double]
     /// Tracking recall at each of `thresholds`.
-    public let recall: [Double]
+    package let recall: [Double]
     /// The largest F-score over the thresholds.
-    public let fScore: Double
+    package let fScore: Double
     /// The threshold where `fScore` is reached.
-    public let bestThreshold: Double
+    package let bestThreshold: Double
     /// Frames with the target absent (no ground truth), and how many of them the tracker reported absent.
-    public let absentFrames: Int, absentReportedAbsent: Int
+    package let absentFrames: Int, absentReportedAbsent: Int
     /// Frames with the target present, and how many of them the tracker reported present.
-    public let presentFrames: Int, presentReportedPresent: Int
-
-    /// Share of absent frames reported absent; nil without absent frames.
-    public var absentAccuracy: Double? { absentFrames > 0 ? Double(absentReportedAbsent) / Double(absentFrames) : nil }
+    package let presentFrames: Int, presentReportedPresent: Int
 
     /// Measures `predicted` with `presence` against `groundTruth` (nil where the target is absent).
-    public init(predicted: [Box], presence: [FramePresence], groundTruth: [Box?]) {
+    package init(predicted: [Box], presence: [FramePresence], groundTruth: [Box?]) {
         precondition(predicted.count == groundTruth.count && presence.count == predicted.count, "one entry per frame")
         let frames = Array(1..<max(1, predicted.count))
         let overlaps = frames.map { i in groundTruth[i].map { predicted[i].isFinite ? predicted[i].intersectionOverUnion($0) : 0 } }
@@ -55,7 +52,7 @@ public struct LongTermMetrics: Codable, Hashable, Sendable {
     /// The dataset's measures, as VOT-LT forms them: precision and recall averaged over the
     /// sequences at each threshold, then the F-score of the averages; frame counts summed.
     /// Nil for no sequences.
-    public init?(meanOf sequences: [LongTermMetrics]) {
+    package init?(meanOf sequences: [LongTermMetrics]) {
         guard !sequences.isEmpty else { return nil }
         let count = Double(sequences.count)
         func mean(_ curve: KeyPath<LongTermMetrics, [Double]>) -> [Double] {

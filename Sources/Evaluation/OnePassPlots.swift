@@ -2,7 +2,7 @@
 /// toolkit does: best first, legend entries `name [score]` with the score to 3 decimals.
 extension CurvePlot {
     /// Success plot: success rate against overlap threshold; legend scores are success AUCs.
-    public static func successPlot(of reports: [Report], datasetName: String? = nil) -> CurvePlot {
+    package static func successPlot(of reports: [Report], datasetName: String? = nil) -> CurvePlot {
         CurvePlot(
             title: title("Success plots of OPE", datasetName),
             xAxis: PlotAxis(label: "Overlap threshold", range: 0...1, tickStep: 0.1, tickDecimals: 1),
@@ -13,7 +13,7 @@ extension CurvePlot {
 
     /// Precision plot: precision against centre error threshold in pixels; legend scores are
     /// precisions at 20 pixels.
-    public static func precisionPlot(of reports: [Report], datasetName: String? = nil) -> CurvePlot {
+    package static func precisionPlot(of reports: [Report], datasetName: String? = nil) -> CurvePlot {
         CurvePlot(
             title: title("Precision plots of OPE", datasetName),
             xAxis: PlotAxis(label: "Location error threshold (pixels)", range: 0...50, tickStep: 5, tickDecimals: 0),
@@ -24,7 +24,7 @@ extension CurvePlot {
 
     /// Normalized precision plot: precision against normalized centre error threshold; legend
     /// scores are the normalized precision AUCs over [0, 0.5].
-    public static func normalizedPrecisionPlot(of reports: [Report], datasetName: String? = nil) -> CurvePlot {
+    package static func normalizedPrecisionPlot(of reports: [Report], datasetName: String? = nil) -> CurvePlot {
         CurvePlot(
             title: title("Normalized precision plots of OPE", datasetName),
             xAxis: PlotAxis(label: "Normalized location error threshold", range: 0...0.5, tickStep: 0.05, tickDecimals: 2),

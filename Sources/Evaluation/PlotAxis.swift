@@ -1,16 +1,16 @@
 /// One axis of a plot: its label, range and ticks.
-public struct PlotAxis: Hashable, Sendable {
+package struct PlotAxis: Hashable, Sendable {
     /// The label written along the axis.
-    public var label: String
+    package var label: String
     /// The values at the two ends of the axis.
-    public var range: ClosedRange<Double>
+    package var range: ClosedRange<Double>
     /// The distance between ticks (and grid lines), starting at the lower end.
-    public var tickStep: Double
+    package var tickStep: Double
     /// Digits after the decimal point in tick labels.
-    public var tickDecimals: Int
+    package var tickDecimals: Int
 
     /// Creates an axis.
-    public init(label: String, range: ClosedRange<Double>, tickStep: Double, tickDecimals: Int) {
+    package init(label: String, range: ClosedRange<Double>, tickStep: Double, tickDecimals: Int) {
         self.label = label
         self.range = range
         self.tickStep = tickStep
@@ -18,7 +18,7 @@ public struct PlotAxis: Hashable, Sendable {
     }
 
     /// The tick values, from the lower end to the upper end inclusive.
-    public var ticks: [Double] {
+    package var ticks: [Double] {
         let count = Int(((range.upperBound - range.lowerBound) / tickStep).rounded())
         return (0...max(count, 0)).map { range.lowerBound + Double($0) * tickStep }
     }

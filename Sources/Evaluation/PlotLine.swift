@@ -1,18 +1,18 @@
 /// One tracker's curve on a plot.
-public struct PlotLine: Sendable {
+package struct PlotLine: Sendable {
     /// The legend entry, e.g. `siamtrack [0.612]`.
-    public var label: String
+    package var label: String
     /// The curve's points, in drawing order.
-    public var points: [(x: Double, y: Double)]
+    package var points: [(x: Double, y: Double)]
 
     /// Creates a line through `points`.
-    public init(label: String, points: [(x: Double, y: Double)]) {
+    package init(label: String, points: [(x: Double, y: Double)]) {
         self.label = label
         self.points = points
     }
 
     /// A line through a curve's (threshold, rate) points.
-    public init(label: String, curve: Curve) {
+    package init(label: String, curve: Curve) {
         self.init(label: label, points: Array(zip(curve.thresholds, curve.rates)).map { (x: $0, y: $1) })
     }
 }

@@ -1,22 +1,22 @@
 /// A tracker's one-pass evaluation on a dataset: every sequence's result and their mean.
-public struct Report: Codable, Hashable, Sendable {
+package struct Report: Codable, Hashable, Sendable {
     /// The tracker's name, as shown in plot legends.
-    public let tracker: String
+    package let tracker: String
     /// The result on each sequence.
-    public let sequences: [SequenceResult]
+    package let sequences: [SequenceResult]
     /// The mean over sequences, each weighing the same (see `SequenceMetrics.init(meanOf:)`).
-    public let mean: SequenceMetrics
+    package let mean: SequenceMetrics
     /// The median over sequences of their tracking-only frames per second; nil if none measured.
-    public let trackingFramesPerSecond: Double?
+    package let trackingFramesPerSecond: Double?
     /// The median over sequences of their end-to-end frames per second; nil if none measured.
-    public let endToEndFramesPerSecond: Double?
+    package let endToEndFramesPerSecond: Double?
     /// The long-term measures over the sequences that have them; nil if none has.
-    public let longTerm: LongTermMetrics?
+    package let longTerm: LongTermMetrics?
 
     /// Gathers `sequences` into a report; fails when there are none.
     ///
     /// Speeds are medians, not means, so that one short clip's warm-up does not dominate.
-    public init(tracker: String, sequences: [SequenceResult]) throws(ScoringError) {
+    package init(tracker: String, sequences: [SequenceResult]) throws(ScoringError) {
         guard let mean = SequenceMetrics(meanOf: sequences.map(\.metrics)) else {
             throw .noSequences(tracker: tracker)
         }

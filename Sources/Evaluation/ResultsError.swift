@@ -1,5 +1,5 @@
 /// Why tracking results could not be written or read.
-public enum ResultsError: Error, CustomStringConvertible, Equatable {
+package enum ResultsError: Error, CustomStringConvertible, Equatable {
     /// A file or directory could not be written.
     case unwritable(path: String, reason: String)
     /// A file could not be read.
@@ -12,7 +12,7 @@ public enum ResultsError: Error, CustomStringConvertible, Equatable {
     case unencodableReport(path: String, reason: String)
 
     /// One line naming the file and the problem.
-    public var description: String {
+    package var description: String {
         switch self {
         case .unwritable(let path, let reason): "cannot write \(path): \(reason)"
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"

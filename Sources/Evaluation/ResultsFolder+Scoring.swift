@@ -5,7 +5,7 @@ extension ResultsFolder {
     ///
     /// With `frameLimit`, only the first that many frames of each sequence are scored, as when
     /// the tracker being compared ran on that prefix.
-    public func report(on sequences: [TrackingSequence], frameLimit: Int? = nil) throws -> Report {
+    package func report(on sequences: [TrackingSequence], frameLimit: Int? = nil) throws -> Report {
         var results: [SequenceResult] = []
         for sequence in sequences {
             let limit = frameLimit ?? sequence.groundTruth.count

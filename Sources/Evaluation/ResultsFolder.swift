@@ -11,61 +11,61 @@ import Geometry
 ///
 /// Any OTB-format folder can be read back, so another tracker's results are scored against the
 /// same ground truth and drawn on the same plots.
-public struct ResultsFolder: Hashable, Sendable {
+package struct ResultsFolder: Hashable, Sendable {
     /// The folder's path.
-    public let path: String
+    package let path: String
 
     /// A results folder at `path`; nothing is read or created until used.
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
     /// The tracker's name, taken to be the folder's name (as in the OTB and pysot toolkits).
-    public var trackerName: String { URL(fileURLWithPath: path).lastPathComponent }
+    package var trackerName: String { URL(fileURLWithPath: path).lastPathComponent }
 
     /// The boxes file of the sequence `name`.
-    public func boxesPath(sequence name: String) -> String { file("\(name).txt") }
+    package func boxesPath(sequence name: String) -> String { file("\(name).txt") }
 
     /// The timings file of the sequence `name`.
-    public func frameTimesPath(sequence name: String) -> String { file("\(name)_time.txt") }
+    package func frameTimesPath(sequence name: String) -> String { file("\(name)_time.txt") }
 
     /// The per-frame trace of the sequence `name`.
-    public func tracePath(sequence name: String) -> String { file("\(name)_trace.csv") }
+    package func tracePath(sequence name: String) -> String { file("\(name)_trace.csv") }
 
     /// The JSON report.
-    public var reportPath: String { file("report.json") }
+    package var reportPath: String { file("report.json") }
 
     /// Where the presence reports of sequence `name` are: `NAME_presence.txt`.
-    public func presencePath(sequence name: String) -> String { file("\(name)_presence.txt") }
+    package func presencePath(sequence name: String) -> String { file("\(name)_presence.txt") }
 
     /// Writes one box per frame to `NAME.txt`, creating the folder if needed.
     ///
     /// Numbers are written in full (shortest exact form), so scores read back are the same;
     /// a lost target's NaN box is written `nan,nan,nan,nan`.
-    public func writeBoxes(_ boxes: [Box], sequence name: String) throws(ResultsError) {
+    package func writeBoxes(_ boxes: [Box], sequence name: String) throws(ResultsError) {
         let lines = boxes.map { box in [box.x, box.y, box.width, box.height].map { "\($0)" }.joined(separator: ",") }
         try write(lines, to: boxesPath(sequence: name))
     }
 
     /// Writes one duration in seconds per frame to `NAME_time.txt`, creating the folder if needed.
-    public func writeFrameTimes(_ seconds: [Double], sequence name: String) throws(ResultsError) {
+    package func writeFrameTimes(_ seconds: [Double], sequence name: String) throws(ResultsError) {
         try write(seconds.map { "\($0)" }, to: frameTimesPath(sequence: name))
     }
 
     /// Writes `trace` as CSV to `NAME_trace.csv`, creating the folder if needed.
-    public func writeTrace(_ trace: FrameTrace, sequence name: String) throws(ResultsError) {
+    package func writeTrace(_ trace: FrameTrace, sequence name: String) throws(ResultsError) {
         try write(Data(trace.csv.utf8), to: tracePath(sequence: name))
     }
 
     /// Writes one `confidence,visible` line per frame (visible 1 or 0) to `NAME_presence.txt`.
-    public func writePresence(_ presence: [FramePresence], sequence name: String) throws(ResultsError) {
+    package func writePresence(_ presence: [FramePresence], sequence name: String) throws(ResultsError) {
         try write(presence.map { "\($0.confidence),\($0.isVisible ? 1 : 0)" }, to: presencePath(sequence: name))
     }
 
     /// The presence reports in `NAME_presence.txt`, or nil when the folder has none for the
     /// sequence: one `confidence[,visible]` line per frame; without the second field a frame
     /// counts as reported present when its confidence is positive.
-    public func readPresence(sequence name: String) throws(ResultsError) -> [FramePresence]? {
+    package func readPresence(sequence name: String) throws(ResultsError) -> [FramePresence]? {
         let presencePath = presencePath(sequence: name)
         guard FileManager.default.fileExists(atPath: presencePath) else { return nil }
         let text: String
@@ -84,7 +84,7 @@ public struct ResultsFolder: Hashable, Sendable {
     }
 
     /// Writes `report` as pretty-printed JSON with sorted keys to `report.json`.
-    public func writeReport(_ report: Report) throws(ResultsError) {
+    package func writeReport(_ report: Report) throws(ResultsError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data: Data
@@ -98,7 +98,7 @@ public struct ResultsFolder: Hashable, Sendable {
 
     /// The boxes in `NAME.txt`: one `x,y,w,h` per line, separated by commas, tabs or spaces
     /// (`nan` accepted); blank lines at the end are ignored.
-    public func readBoxes(sequence name: String) throws(ResultsError) -> [Box] {
+    package func readBoxes(sequence name: String) throws(ResultsError) -> [Box] {
         let boxesPath = boxesPath(sequence: name)
         guard FileManager.default.fileExists(atPath: boxesPath) else {
             throw .missingSequence(folder: path, sequence: name)

@@ -1,5 +1,5 @@
 /// Why a tracker's boxes could not be scored.
-public enum ScoringError: Error, CustomStringConvertible, Equatable {
+package enum ScoringError: Error, CustomStringConvertible, Equatable {
     /// The tracker gave a different number of boxes from the ground truth's rows.
     case frameCountMismatch(sequence: String, predicted: Int, groundTruth: Int)
     /// No frame of the sequence has a ground-truth box, so there is nothing to score.
@@ -8,7 +8,7 @@ public enum ScoringError: Error, CustomStringConvertible, Equatable {
     case noSequences(tracker: String)
 
     /// One line naming the sequence and the problem.
-    public var description: String {
+    package var description: String {
         switch self {
         case .frameCountMismatch(let sequence, let predicted, let groundTruth):
             "sequence \(sequence): \(predicted) predicted boxes for \(groundTruth) ground-truth rows; they must match"

@@ -1,26 +1,26 @@
 import Geometry
 
 /// A tracker's scores and speed on one sequence.
-public struct SequenceResult: Codable, Hashable, Sendable {
+package struct SequenceResult: Codable, Hashable, Sendable {
     /// The sequence's name.
-    public let name: String
+    package let name: String
     /// The number of frames tracked, with or without a ground-truth box.
-    public let frameCount: Int
+    package let frameCount: Int
     /// The scores.
-    public let metrics: SequenceMetrics
+    package let metrics: SequenceMetrics
     /// The first frame where the overlap fell below `FrameTrace.lostOverlap`; nil if never.
-    public let firstLostFrame: Int?
+    package let firstLostFrame: Int?
     /// Frames per second of tracking alone (the tracker's update calls), if measured.
-    public var trackingFramesPerSecond: Double?
+    package var trackingFramesPerSecond: Double?
     /// Frames per second from decoding to writing the result, if measured.
-    public var endToEndFramesPerSecond: Double?
+    package var endToEndFramesPerSecond: Double?
     /// The long-term measures, when the tracker reported its confidence per frame.
-    public let longTerm: LongTermMetrics?
+    package let longTerm: LongTermMetrics?
 
     /// Scores `predicted` (one box per frame) against `groundTruth` (nil where the target is
     /// absent), and `presence` (one per frame) when given; fails when the counts differ or no
     /// frame has a ground-truth box.
-    public init(
+    package init(
         name: String, predicted: [Box], groundTruth: [Box?], presence: [FramePresence]? = nil,
         trackingFramesPerSecond: Double? = nil, endToEndFramesPerSecond: Double? = nil
     ) throws(ScoringError) {
@@ -43,7 +43,7 @@ public struct SequenceResult: Codable, Hashable, Sendable {
     }
 
     /// Scores `predicted` against `sequence`'s ground truth.
-    public init(
+    package init(
         sequence: TrackingSequence, predicted: [Box],
         trackingFramesPerSecond: Double? = nil, endToEndFramesPerSecond: Double? = nil
     ) throws(ScoringError) {

@@ -4,25 +4,25 @@ import Geometry
 /// One annotated sequence of a benchmark: its frames and the target's box on each.
 ///
 /// Named `TrackingSequence` rather than `Sequence` so that it does not hide Swift's protocol.
-public struct TrackingSequence: Hashable, Sendable {
+package struct TrackingSequence: Hashable, Sendable {
     /// The sequence's name, used for its results file (`NAME.txt`).
-    public let name: String
+    package let name: String
     /// The layout the sequence was read from.
-    public let layout: DatasetLayout
+    package let layout: DatasetLayout
     /// Where the frames come from.
-    public let frames: FrameSource
+    package let frames: FrameSource
     /// The ground-truth box on each frame, nil where the target is absent.
     ///
     /// For `.images` there is exactly one per image; a `.video`'s frame count is only known once
     /// it is decoded, so whoever decodes it must check it against `groundTruth.count`.
-    public let groundTruth: [Box?]
+    package let groundTruth: [Box?]
     /// The ground-truth file, for messages about it.
-    public let groundTruthPath: String
+    package let groundTruthPath: String
     /// The box on the first frame, where tracking starts.
-    public let initialBox: Box
+    package let initialBox: Box
 
     /// Creates a sequence; fails when `groundTruth` is empty or its first box is absent.
-    public init(
+    package init(
         name: String, layout: DatasetLayout, frames: FrameSource, groundTruth: [Box?],
         groundTruthPath: String
     ) throws(DatasetError) {

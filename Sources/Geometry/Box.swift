@@ -71,11 +71,6 @@ public struct Box: Hashable, Sendable, Codable, CustomStringConvertible {
         center.distance(to: other.center)
     }
 
-    /// The box moved by `(dx, dy)` pixels.
-    public func offsetBy(dx: Double, dy: Double) -> Box {
-        Box(x: x + dx, y: y + dy, width: width, height: height)
-    }
-
     /// `x,y,w,h`, the format of ground-truth files.
     public var description: String { "\(x),\(y),\(width),\(height)" }
 }

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// How far a stream's pictures must be turned clockwise to look as a viewer sees them, as phones
 /// record portrait video: upright sensor pictures plus a display matrix saying "turn me".

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// FFmpeg's own words for an error code, e.g. "Invalid data found when processing input".
 func ffmpegErrorText(_ code: Int32) -> String {

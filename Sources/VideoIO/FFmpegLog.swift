@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// FFmpeg's logging, which is process-wide.
 enum FFmpegLog {

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 import Foundation
 
 /// Pictures from an ordered list of image files, one frame per file, at a fixed frame rate: datasets

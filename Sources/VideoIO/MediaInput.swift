@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// One opened input (a video file, a single image, or an image pattern like `dir/%04d.jpg`) and the
 /// video stream chosen in it.

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// A codec context that turns one stream's packets into pictures, with FFmpeg's send/receive API.
 final class PictureDecoder {

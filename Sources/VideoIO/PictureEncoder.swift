@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// A codec context that turns pictures into packets, with FFmpeg's send/receive API.
 final class PictureEncoder {

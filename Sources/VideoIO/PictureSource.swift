@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Where a `VideoReader` gets decoded pictures from (one video, or a list of image files), and what it
 /// knows about them before decoding.

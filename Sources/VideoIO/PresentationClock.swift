@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Turns a stream's frame timestamps into seconds from the stream's start.
 struct PresentationClock {

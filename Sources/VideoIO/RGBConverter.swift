@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 import Imaging
 
 /// Converts decoded pictures of any pixel format to packed RGB24 with swscale and turns them upright.

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// The pictures of one input's video stream, decoded in order until the decoder is drained.
 final class StreamPictureSource: PictureSource {

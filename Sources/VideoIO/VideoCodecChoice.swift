@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Which encoder a container gets: H.264 where the container takes it and this FFmpeg has an
 /// encoder for it (libx264 in Debian's build), else MPEG-4 Part 2 (always for AVI), else the container's own

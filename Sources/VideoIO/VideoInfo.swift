@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 import Foundation
 
 /// What a video is, as `siamtrack info` prints it: container, codec, sizes, rotation, rate,

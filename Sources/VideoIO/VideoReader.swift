@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 import Imaging
 
 /// Reads a video, or a sequence of images, with FFmpeg, one upright RGB frame at a time.

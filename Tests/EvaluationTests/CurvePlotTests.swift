@@ -11,7 +11,7 @@ final class CurvePlotTests: XCTestCase {
     private func report(_ tracker: String, offset: Double) throws -> Report {
         let target = Box(x: 0, y: 0, width: 10, height: 10)
         let result = try SequenceResult(
-            name: "seq", predicted: [target, target.offsetBy(dx: offset, dy: 0)], groundTruth: [target, target])
+            name: "seq", predicted: [target, target.moved(dx: offset, dy: 0)], groundTruth: [target, target])
         return try Report(tracker: tracker, sequences: [result])
     }
 

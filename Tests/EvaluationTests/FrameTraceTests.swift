@@ -7,7 +7,7 @@ final class FrameTraceTests: XCTestCase {
 
     func testRowsGiveOverlapCentreErrorAndScoreAndMarkAbsentFrames() {
         let trace = FrameTrace(
-            predicted: [truth, truth.offsetBy(dx: 10, dy: 0), truth, Box(x: .nan, y: 0, width: 1, height: 1)],
+            predicted: [truth, truth.moved(dx: 10, dy: 0), truth, Box(x: .nan, y: 0, width: 1, height: 1)],
             groundTruth: [truth, truth, nil, truth], scores: [1, 0.5, 0.25, 0])
         XCTAssertEqual(trace.rows.map(\.overlap), [1, 1.0 / 3.0, nil, 0])
         XCTAssertEqual(trace.rows.map(\.centerError), [0, 10, nil, .infinity])
@@ -17,7 +17,7 @@ final class FrameTraceTests: XCTestCase {
     }
 
     func testFirstLostFrameIsTheFirstOverlapBelowATenthSkippingAbsentFrames() {
-        let far = truth.offsetBy(dx: 100, dy: 0), edge = truth.offsetBy(dx: 15, dy: 0)  // IoU 5/35 ≈ 0.14
+        let far = truth.moved(dx: 100, dy: 0), edge = truth.moved(dx: 15, dy: 0)  // IoU 5/35 ≈ 0.14
         XCTAssertEqual(FrameTrace.firstLostFrame(predicted: [truth, edge, far, truth], groundTruth: [truth, truth, nil, truth]), nil)
         XCTAssertEqual(FrameTrace.firstLostFrame(predicted: [truth, edge, far, far], groundTruth: [truth, truth, nil, truth]), 3)
     }

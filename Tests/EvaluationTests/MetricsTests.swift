@@ -60,7 +60,7 @@ final class MetricsTests: XCTestCase {
 
     func testNormalizedCentreErrorDividesEachAxisByTheGroundTruthSize() {
         let tall = Box(x: 0, y: 0, width: 10, height: 40)
-        let errors = FrameErrors(predicted: [tall.offsetBy(dx: 3, dy: 4)], groundTruth: [tall])
+        let errors = FrameErrors(predicted: [tall.moved(dx: 3, dy: 4)], groundTruth: [tall])
         XCTAssertEqual(errors.centerErrorsInPixels, [5])
         XCTAssertEqual(errors.normalizedCenterErrors[0], (0.3 * 0.3 + 0.1 * 0.1).squareRoot(), accuracy: 1e-12)
     }

@@ -66,7 +66,7 @@ final class ResultsFolderTests: XCTestCase {
         let folder = ResultsFolder(path: try TemporaryDirectory(for: self).path)
         let target = Box(x: 0, y: 0, width: 10, height: 10)
         let result = try SequenceResult(
-            name: "car", predicted: [target, target.offsetBy(dx: 5, dy: 0)], groundTruth: [target, target],
+            name: "car", predicted: [target, target.moved(dx: 5, dy: 0)], groundTruth: [target, target],
             trackingFramesPerSecond: 120, endToEndFramesPerSecond: 80)
         let report = try Report(tracker: "siamtrack", sequences: [result])
 

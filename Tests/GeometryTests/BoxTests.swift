@@ -37,11 +37,6 @@ final class BoxTests: XCTestCase {
         XCTAssertEqual(a.centerDistance(to: Box(x: 3, y: 4, width: 10, height: 10)), 5, accuracy: 1e-12)
     }
 
-    func testOffsetMovesWithoutResizing() {
-        let box = Box(x: 10, y: 20, width: 30, height: 40)
-        XCTAssertEqual(box.offsetBy(dx: 1, dy: -2), Box(x: 11, y: 18, width: 30, height: 40))
-    }
-
     func testParsingGroundTruthRows() {
         XCTAssertEqual(Box(parsing: "1,2,3,4"), Box(x: 1, y: 2, width: 3, height: 4))
         XCTAssertEqual(Box(parsing: "1.5\t2 3,4"), Box(x: 1.5, y: 2, width: 3, height: 4))

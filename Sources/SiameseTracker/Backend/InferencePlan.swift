@@ -1,4 +1,4 @@
-import COneDNN
+internal import COneDNN
 
 /// An `EmbeddingNetwork` compiled by oneDNN for one input shape (batch, height, width).
 ///

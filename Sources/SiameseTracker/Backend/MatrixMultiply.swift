@@ -1,4 +1,4 @@
-import COneDNN
+internal import COneDNN
 
 /// `C = A * B (+ C)` on row-major float matrices through oneDNN's sgemm: the training
 /// convolutions (im2col), their gradients and the correlation filter's Fourier transforms.

@@ -1,4 +1,4 @@
-import COneDNN
+internal import COneDNN
 
 /// How an `InferencePlan`'s convolutions compute.
 package enum NumberFormat: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import COneDNN
+internal import COneDNN
 
 /// Checked access to oneDNN's C API: the process-wide CPU engine, memory descriptors and
 /// memory objects. oneDNN runs convolutions directly in its blocked layouts with JIT-compiled

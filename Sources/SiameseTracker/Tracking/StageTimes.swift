@@ -15,7 +15,4 @@ package struct StageTimes: Sendable, Equatable, Codable {
 
     /// Creates zeroed times.
     package init() {}
-
-    /// Sum of all stages.
-    package var totalSeconds: Double { cropSeconds + embeddingSeconds + correlationSeconds + onlineModelSeconds + postProcessingSeconds + redetectionSeconds }
 }
