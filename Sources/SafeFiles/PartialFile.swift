@@ -89,14 +89,26 @@ public final class PartialFile: @unchecked Sendable {
     @discardableResult
     public static func removeStale(beside destination: String) -> [String] {
         let url = URL(fileURLWithPath: destination)
-        let folder = url.deletingLastPathComponent().path
-        let prefix = ".\(url.lastPathComponent)."
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return removeStale(in: url.deletingLastPathComponent().path, for: [url.lastPathComponent])
+    }
+
+    /// Removes the partial files in `folder` of the destinations named `names` whose process is
+    /// gone, with one listing of the folder (a batch's folder may hold many thousand outputs).
+    /// Only the caller's own names: another machine's process writing beside them cannot be
+    /// asked whether it runs.
+    ///
+    /// - Returns: the files removed.
+    @discardableResult
+    public static func removeStale(in folder: String, for names: Set<String>) -> [String] {
+        guard let entries = try? FileContents.names(inFolder: folder) else { return [] }
         var removed: [String] = []
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".partial") {
-            let middle = name.dropFirst(prefix.count).dropLast(".partial".count).split(separator: ".")
-            guard middle.count == 2, let pid = pid_t(middle[0]), UInt32(middle[1]) != nil, !isRunning(pid) else { continue }
-            let stale = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+        for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".partial") {
+            // .NAME.PID.RANDOM.partial
+            let fields = entry.dropFirst().dropLast(".partial".count).split(separator: ".", omittingEmptySubsequences: false)
+            guard fields.count >= 3, let pid = pid_t(fields[fields.count - 2]), UInt32(fields[fields.count - 1]) != nil,
+                names.contains(fields.dropLast(2).joined(separator: ".")), !isRunning(pid)
+            else { continue }
+            let stale = (folder as NSString).appendingPathComponent(entry)
             if unlink(stale) == 0 { removed.append(stale) }
         }
         return removed

@@ -64,7 +64,9 @@ struct BatchCommand: ParsableCommand {
         try folder.create()
         let folderLock = try BatchLock(folder: folder, shard: shard)
         defer { withExtendedLifetime(folderLock) {} }
-        PartialFile.removeStale(beside: folder.path(summaryName))
+        // This run's outputs, records and summary that killed runs were writing, in one listing each.
+        PartialFile.removeStale(in: folder.path, for: Set(entries.map { "\($0.name).jsonl" } + [summaryName]))
+        PartialFile.removeStale(in: folder.recordFolder, for: Set(entries.map { "\($0.name).json" }))
         let networks = try model.load()
         let configuration = settings.configuration
         let identity = BatchEntryRecord.Identity(model: networks.map(\.fingerprint).joined(separator: "+"), settings: configuration.metadataJSON)

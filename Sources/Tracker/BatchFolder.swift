@@ -42,7 +42,6 @@ struct BatchFolder: Sendable {
     ) -> BatchEntryResult {
         let output = outputPath(of: entry), recordPath = recordPath(of: entry)
         let record = BatchEntryRecord(entry, identity: identity)
-        PartialFile.removeStale(beside: output)
         if let record, FileManager.default.fileExists(atPath: output), let data = FileManager.default.contents(atPath: recordPath),
             (try? JSONDecoder().decode(BatchEntryRecord.self, from: data)) == record {
             let lines = (FileManager.default.contents(atPath: output) ?? Data()).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
