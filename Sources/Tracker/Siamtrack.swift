@@ -7,7 +7,7 @@ struct Siamtrack: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "siamtrack",
         abstract: "Follow an object through a video with a SiamFC Siamese network on the CPU.",
-        subcommands: [TrackCommand.self, BatchCommand.self, InfoCommand.self, EvalCommand.self, BenchCommand.self, TrainCommand.self, ModelInfoCommand.self, InitModelCommand.self],
+        subcommands: [TrackCommand.self, BatchCommand.self, InfoCommand.self, EvalCommand.self, BenchCommand.self, TrainCommand.self, ModelInfoCommand.self, InitModelCommand.self, AverageModelsCommand.self],
         defaultSubcommand: TrackCommand.self)
 
     /// Runs a command; every failure becomes one line on stderr with status 1, or 2 for usage errors.
