@@ -8,7 +8,9 @@ import Geometry
 /// tracker's confidence reaches τ (0 where the target is absent), tracking recall the mean IoU
 /// over the frames where the target is present, counting frames under τ as 0; the F-score is
 /// their harmonic mean, taken at the τ that maximises it. The first frame (the given box) is not
-/// counted.
+/// counted. How fast a lost target is found again is the re-acquisition delay of each return: the
+/// frames from the target's reappearance (a box after a frame without one) to the first frame
+/// with IoU > 0.5.
 package struct LongTermMetrics: Codable, Hashable, Sendable {
     /// The thresholds the curves are sampled at: 0, 0.01, ..., 1.
     package static let thresholds = (0...100).map { Double($0) / 100 }
@@ -25,6 +27,12 @@ package struct LongTermMetrics: Codable, Hashable, Sendable {
     package let absentFrames: Int, absentReportedAbsent: Int
     /// Frames with the target present, and how many of them the tracker reported present.
     package let presentFrames: Int, presentReportedPresent: Int
+    /// For each return of the target, the frames until the tracker was on it again (IoU > 0.5),
+    /// 0 when at once; nil when it never was.
+    package let reacquisitionDelays: [Int?]
+
+    /// The overlap that counts as being on the target again.
+    package static let reacquiredOverlap = 0.5
 
     /// Measures `predicted` with `presence` against `groundTruth` (nil where the target is absent).
     package init(predicted: [Box], presence: [FramePresence], groundTruth: [Box?]) {
@@ -46,7 +54,18 @@ package struct LongTermMetrics: Codable, Hashable, Sendable {
                   absentFrames: frames.count - presentCount,
                   absentReportedAbsent: zip(frames, overlaps).filter { $1 == nil && !presence[$0].isVisible }.count,
                   presentFrames: presentCount,
-                  presentReportedPresent: zip(frames, overlaps).filter { $1 != nil && presence[$0].isVisible }.count)
+                  presentReportedPresent: zip(frames, overlaps).filter { $1 != nil && presence[$0].isVisible }.count,
+                  reacquisitionDelays: Self.reacquisitionDelays(predicted: predicted, groundTruth: groundTruth))
+    }
+
+    /// The delay of each return of the target in `groundTruth` (see `reacquisitionDelays`).
+    private static func reacquisitionDelays(predicted: [Box], groundTruth: [Box?]) -> [Int?] {
+        let returns = groundTruth.indices.dropFirst().filter { groundTruth[$0 - 1] == nil && groundTruth[$0] != nil }
+        return returns.map { start in
+            (start..<groundTruth.count).first { frame in
+                groundTruth[frame].map { predicted[frame].isFinite && predicted[frame].intersectionOverUnion($0) > reacquiredOverlap } ?? false
+            }.map { $0 - start }
+        }
     }
 
     /// The dataset's measures, as VOT-LT forms them: precision and recall averaged over the
@@ -61,10 +80,14 @@ package struct LongTermMetrics: Codable, Hashable, Sendable {
         func sum(_ count: KeyPath<LongTermMetrics, Int>) -> Int { sequences.reduce(0) { $0 + $1[keyPath: count] } }
         self.init(precision: mean(\.precision), recall: mean(\.recall),
                   absentFrames: sum(\.absentFrames), absentReportedAbsent: sum(\.absentReportedAbsent),
-                  presentFrames: sum(\.presentFrames), presentReportedPresent: sum(\.presentReportedPresent))
+                  presentFrames: sum(\.presentFrames), presentReportedPresent: sum(\.presentReportedPresent),
+                  reacquisitionDelays: sequences.flatMap(\.reacquisitionDelays))
     }
 
-    private init(precision: [Double], recall: [Double], absentFrames: Int, absentReportedAbsent: Int, presentFrames: Int, presentReportedPresent: Int) {
+    private init(
+        precision: [Double], recall: [Double], absentFrames: Int, absentReportedAbsent: Int, presentFrames: Int, presentReportedPresent: Int,
+        reacquisitionDelays: [Int?]
+    ) {
         self.precision = precision
         self.recall = recall
         let scores = zip(precision, recall).map { p, r in p + r > 0 ? 2 * p * r / (p + r) : 0 }
@@ -75,5 +98,14 @@ package struct LongTermMetrics: Codable, Hashable, Sendable {
         self.absentReportedAbsent = absentReportedAbsent
         self.presentFrames = presentFrames
         self.presentReportedPresent = presentReportedPresent
+        self.reacquisitionDelays = reacquisitionDelays
+    }
+
+    /// "re-acquired/returns median-delay", e.g. "3/4 @12"; "-" when the target never returns.
+    package var reacquisitionSummary: String {
+        guard !reacquisitionDelays.isEmpty else { return "-" }
+        let found = reacquisitionDelays.compactMap { $0 }.sorted()
+        let median = found.isEmpty ? "" : " @\(found[(found.count - 1) / 2])"
+        return "\(found.count)/\(reacquisitionDelays.count)\(median)"
     }
 }

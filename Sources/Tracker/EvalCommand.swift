@@ -28,6 +28,8 @@ struct EvalCommand: ParsableCommand {
                      target, 0 under the threshold), at the best threshold
               absent frames without ground truth (target out of view)
                      reported absent / all such frames (- if none)
+              re-acq returns of the target re-acquired (IoU > 0.5) / all
+                     returns, and the median frames it took (- if none)
             The mean row weighs sequences equally; its speeds are medians.
             Reads our clips (NAME/video.mp4 + groundtruth.txt), OTB, VOT and GOT-10k. \
             Writes to --output: NAME.txt (x,y,w,h per frame, OTB results format), \

@@ -14,7 +14,7 @@ struct EvalTable {
     /// The column titles.
     var header: String {
         name("sequence") + column("frames", 7) + scoreTitles + column("track fps", 10) + column("e2e fps", 9) + column("lost at", 8)
-            + column("F", 6) + column("absent", 9)
+            + column("F", 6) + column("absent", 9) + column("re-acq", 9)
     }
 
     /// A line under the rows, before the mean.
@@ -34,11 +34,12 @@ struct EvalTable {
             + column("\(report.sequences.filter { $0.firstLostFrame != nil }.count) lost", 8) + longTerm(report.longTerm)
     }
 
-    /// The F-score and, where the target is ever absent, how many absent frames were reported absent.
+    /// The F-score and, where the target is ever absent, how many absent frames were reported
+    /// absent and how many returns were re-acquired, with the median delay.
     private func longTerm(_ metrics: LongTermMetrics?) -> String {
-        guard let metrics else { return column("-", 6) + column("-", 9) }
+        guard let metrics else { return column("-", 6) + column("-", 9) + column("-", 9) }
         let absent = metrics.absentFrames > 0 ? "\(metrics.absentReportedAbsent)/\(metrics.absentFrames)" : "-"
-        return column(String(format: "%.3f", metrics.fScore), 6) + column(absent, 9)
+        return column(String(format: "%.3f", metrics.fScore), 6) + column(absent, 9) + column(metrics.reacquisitionSummary, 9)
     }
 
     /// One row per tracker, best success AUC first, for runs compared on the same sequences.
