@@ -74,7 +74,6 @@ package struct PairSampler: Sendable {
             let exemplarRegion = clips[clip].regions[first]!
             let isNegative = clips.count > 1 && random.nextUnit() < training.negativeFraction
             let searchRegion: RGBImage
-            var shapeChange = (width: 0.0, height: 0.0)
             if isNegative {
                 let other: Int
                 if let share = training.lookAlikeNegativeShare, !sameKind[clip].isEmpty, random.nextUnit() < share {
@@ -85,8 +84,6 @@ package struct PairSampler: Sendable {
                 searchRegion = clips[other].regions[present[other][Int(random.next() % UInt64(present[other].count))]]!
             } else {
                 searchRegion = clips[clip].regions[second]!
-                let (before, after) = (clips[clip].exemplarSizes[first]!, clips[clip].exemplarSizes[second]!)
-                shapeChange = (Foundation.log(after.width / before.width), Foundation.log(after.height / before.height))
             }
             let motion = augmentation.motion(random: &random)
             let cropper = CropAndResize(padding: Augmentation.paddingColour)
@@ -106,13 +103,11 @@ package struct PairSampler: Sendable {
             }
             augmentation.recolour(exemplars: &batch.exemplars, searches: &batch.searches, contexts: &batch.contexts, item: item, random: &random)
             // The object sits at the region centre, i.e. -shift/scale from the search-crop centre.
-            let logScaleChange = Foundation.log(motion.exemplarScale / motion.searchScale)
             batch.targets.append(PairTarget(
                 isPresent: !isNegative,
                 row: mapCentre - motion.shiftY / motion.searchScale / Double(totalStride),
                 column: mapCentre - motion.shiftX / motion.searchScale / Double(totalStride),
-                logScaleChange: logScaleChange,
-                logWidthChange: logScaleChange + shapeChange.width, logHeightChange: logScaleChange + shapeChange.height))
+                logScaleChange: Foundation.log(motion.exemplarScale / motion.searchScale)))
         }
         return batch
     }

@@ -11,22 +11,12 @@ package struct PairTarget: Sendable, Equatable {
     /// How much larger the object appears in the search crop than in the exemplar, as a natural
     /// logarithm: 0 when the two crops were cut at the same scale.
     package var logScaleChange: Double
-    /// How much wider the object is in the search crop than in the exemplar, as a natural
-    /// logarithm: the crops' scale change plus the object's own change of shape between the frames.
-    package var logWidthChange: Double
-    /// The same for its height.
-    package var logHeightChange: Double
 
-    /// Creates a target; the width and height change with the crops' scale unless given.
-    package init(
-        isPresent: Bool, row: Double, column: Double, logScaleChange: Double = 0,
-        logWidthChange: Double? = nil, logHeightChange: Double? = nil
-    ) {
+    /// Creates a target.
+    package init(isPresent: Bool, row: Double, column: Double, logScaleChange: Double = 0) {
         self.isPresent = isPresent
         self.row = row
         self.column = column
         self.logScaleChange = logScaleChange
-        self.logWidthChange = logWidthChange ?? logScaleChange
-        self.logHeightChange = logHeightChange ?? logScaleChange
     }
 }

@@ -16,19 +16,9 @@ package struct TrainableNetwork: Sendable, Equatable {
         tensors = file.tensors
     }
 
-    /// Names of the tensors the optimiser changes (not the running statistics), the size head's included.
+    /// Names of the tensors the optimiser changes (not the running statistics).
     package var parameterNames: [String] {
-        let head = sizeHead == nil ? [] : SizeHead.tensorNames
-        return (architecture.parameterTensors.filter(\.parameter.isLearned).map(\.name) + head).sorted()
-    }
-
-    /// The size head the tensors hold, if any.
-    package var sizeHead: SizeHead? {
-        get { try? SizeHead(tensors: tensors, path: "training network") }
-        set {
-            for name in SizeHead.tensorNames { tensors[name] = nil }
-            if let newValue { tensors.merge(newValue.tensors) { $1 } }
-        }
+        architecture.parameterTensors.filter(\.parameter.isLearned).map(\.name).sorted()
     }
 
     /// The model file: architecture in the metadata, every tensor.

@@ -41,18 +41,8 @@ package struct Trainer: Sendable {
     private static let secondMomentPrefix = "adamw.v."
     private static let averagePrefix = "average."
 
-    /// Starts a run from a network; a run with a size head gives the network a new one
-    /// (estimating no change) when it has none, and a run without drops the network's, which
-    /// would no longer fit the embedding it changes.
+    /// Starts a run from a network.
     package init(network: TrainableNetwork, configuration: TrainingConfiguration) {
-        var network = network
-        if configuration.sizeHead == nil {
-            network.sizeHead = nil
-        } else if network.sizeHead == nil {
-            let inference = network.inferenceNetwork()
-            network.sizeHead = SizeHead(
-                channels: inference.outputChannels, side: inference.outputSize(for: TrackerConfiguration().exemplarSize))
-        }
         self.network = network
         self.configuration = configuration
         averagedTensors = network.tensors
@@ -143,23 +133,11 @@ package struct Trainer: Sendable {
 
     /// One optimiser step on a batch; returns the batch's loss.
     mutating func trainStep(_ batch: PairSampler.Batch, learningRate: Float) -> Float {
-        // A frozen embedding is run as the tracker runs it, so the head learns the features it will see.
-        let frozen = configuration.sizeHead?.embeddingFrozen ?? false
-        let (exemplar, exemplarTape) = network.forward(batch.exemplars, batchStatistics: !frozen)
-        let (search, searchTape) = network.forward(batch.searches, batchStatistics: !frozen)
-        var evaluation = frozen
-            ? TrainingLoss.Evaluation(value: 0, exemplarGradient: FeatureMap(shape: exemplar.shape), searchGradient: FeatureMap(shape: search.shape))
-            : configuration.loss.evaluate(exemplar: exemplar, search: search, targets: batch.targets, configuration: configuration)
+        let (exemplar, exemplarTape) = network.forward(batch.exemplars, batchStatistics: true)
+        let (search, searchTape) = network.forward(batch.searches, batchStatistics: true)
+        var evaluation = configuration.loss.evaluate(exemplar: exemplar, search: search, targets: batch.targets, configuration: configuration)
         var gradients: [String: [Float]] = [:]
-        if let sizeTraining = configuration.sizeHead, let head = network.sizeHead {
-            let size = SizeRegressionLoss.evaluate(
-                head: head, exemplar: exemplar, search: search, targets: batch.targets, weight: Float(sizeTraining.weight))
-            evaluation.value += size.value
-            evaluation.exemplarGradient.add(size.exemplarGradient)
-            evaluation.searchGradient.add(size.searchGradient)
-            gradients.merge(size.headGradients) { $1 }
-        }
-        if !frozen, let filterTraining = configuration.correlationFilter, let contexts = batch.contexts {
+        if let filterTraining = configuration.correlationFilter, let contexts = batch.contexts {
             let (context, contextTape) = network.forward(contexts, batchStatistics: true)
             let filter = FilterLoss.evaluate(
                 context: context, search: search, targets: batch.targets, targetCells: batch.contextTargetCells,
@@ -169,12 +147,10 @@ package struct Trainer: Sendable {
             network.backward(filter.contextGradient, tape: contextTape, into: &gradients)
             network.updateRunningStatistics(from: contextTape)
         }
-        if !frozen {
-            network.backward(evaluation.exemplarGradient, tape: exemplarTape, into: &gradients)
-            network.backward(evaluation.searchGradient, tape: searchTape, into: &gradients)
-            network.updateRunningStatistics(from: exemplarTape)
-            network.updateRunningStatistics(from: searchTape)
-        }
+        network.backward(evaluation.exemplarGradient, tape: exemplarTape, into: &gradients)
+        network.backward(evaluation.searchGradient, tape: searchTape, into: &gradients)
+        network.updateRunningStatistics(from: exemplarTape)
+        network.updateRunningStatistics(from: searchTape)
         optimizer.update(&network, gradients: gradients, learningRate: learningRate)
         updateAverage()
         return evaluation.value

@@ -34,8 +34,6 @@ package struct TrainingConfiguration: Codable, Sendable, Equatable {
     /// tracker picks its scale. nil: every positive cell's label is 1 (SiamFC), which teaches the
     /// network to ignore the augmentation's scale changes.
     package var scaleLabelWidth: Double?
-    /// How the size head learns beside the embedding; nil: the network has no size head.
-    package var sizeHead: SizeHeadTraining?
     /// How the embedding learns to work under the online correlation filter; nil: it does not.
     package var correlationFilter: FilterTraining?
     /// Margin of the contrastive loss on distances between unit vectors.

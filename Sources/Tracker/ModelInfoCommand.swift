@@ -35,9 +35,6 @@ struct ModelInfoCommand: ParsableCommand {
                 .compactMap { $0 }.map(String.init).joined(separator: " ")
             print("  \(layer.kind.rawValue) \(layer.name ?? "") \(shape)")
         }
-        if let head = network.sizeHead {
-            print("  size head: width and height from \(head.channels)x\(head.side)x\(head.side) windows (\(2 * head.matchWeights.count + head.bias.count) parameters, not counted below)")
-        }
         print("parameters: \(network.parameterCount)")
         print("total stride: \(network.totalStride)")
         print("embedding: exemplar \(exemplarSide)x\(exemplarSide), search \(searchSide)x\(searchSide), \(network.outputChannels) channels")

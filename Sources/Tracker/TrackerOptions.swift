@@ -21,9 +21,6 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "How far the size follows the winning scale each frame (0...1).")
     var scaleDamping = TrackerConfiguration().scaleDamping
 
-    @Option(help: "How far the box's width and height move each frame toward the size head's estimate, for networks that have one (0...1; 0: off).")
-    var sizeHeadRate = TrackerConfiguration().sizeHeadRate
-
     @Option(help: "Side of each search crop in pixels: larger follows faster motion, at more cost (255: SiamFC's).")
     var searchSize = TrackerConfiguration().searchSize
 
@@ -47,9 +44,6 @@ struct TrackerOptions: ParsableArguments {
 
     @Option(help: "Share of each new frame in the colour model's histograms (0...1).")
     var colourLearningRate = TrackerConfiguration().colourLearningRate
-
-    @Option(help: "Confidence below which the correlation filter and the colour model do not learn from a frame.")
-    var filterUpdateThreshold = TrackerConfiguration().filterUpdateThreshold
 
     @Option(help: "Confidence under which the target is judged absent: the box stays, nothing learns (0: never judged absent).")
     var absentBelow = TrackerConfiguration().absentBelow
@@ -100,9 +94,9 @@ struct TrackerOptions: ParsableArguments {
         guard [filterInfluence, filterLearningRate, colourInfluence, colourLearningRate].allSatisfy({ (0...1).contains($0) }) else {
             throw ValidationError("--filter-influence, --filter-learning-rate, --colour-influence and --colour-learning-rate must lie in [0, 1]")
         }
-        guard filterRegularization > 0, filterRegularization.isFinite, filterLabelSigma > 0, filterLabelSigma.isFinite,
-            filterUpdateThreshold.isFinite
-        else { throw ValidationError("--filter-regularization and --filter-label-sigma must be positive, --filter-update-threshold finite") }
+        guard filterRegularization > 0, filterRegularization.isFinite, filterLabelSigma > 0, filterLabelSigma.isFinite else {
+            throw ValidationError("--filter-regularization and --filter-label-sigma must be positive")
+        }
         guard [absentBelow, presentAbove, widerSearchBelow].allSatisfy({ (0...1).contains($0) }), presentAbove >= max(absentBelow, widerSearchBelow),
             (1...10_000).contains(absentAfterFrames)
         else {
@@ -123,8 +117,8 @@ struct TrackerOptions: ParsableArguments {
         guard scaleStep > 1, scaleStep <= 2, scalePenalty > 0, scalePenalty <= 1 else {
             throw ValidationError("--scale-step must lie in (1, 2] and --scale-penalty in (0, 1]")
         }
-        guard (0...1).contains(scaleDamping), (0...1).contains(windowInfluence), (0...1).contains(sizeHeadRate) else {
-            throw ValidationError("--scale-damping, --window-influence and --size-head-rate must lie in [0, 1]")
+        guard (0...1).contains(scaleDamping), (0...1).contains(windowInfluence) else {
+            throw ValidationError("--scale-damping and --window-influence must lie in [0, 1]")
         }
     }
 
@@ -137,14 +131,12 @@ struct TrackerOptions: ParsableArguments {
         configuration.scaleStep = scaleStep
         configuration.scalePenalty = scalePenalty
         configuration.scaleDamping = scaleDamping
-        configuration.sizeHeadRate = sizeHeadRate
         configuration.windowInfluence = windowInfluence
         configuration.searchSize = searchSize
         configuration.filterInfluence = filterInfluence
         configuration.filterLearningRate = filterLearningRate
         configuration.filterRegularization = filterRegularization
         configuration.filterLabelSigma = filterLabelSigma
-        configuration.filterUpdateThreshold = filterUpdateThreshold
         configuration.colourInfluence = colourInfluence
         configuration.colourLearningRate = colourLearningRate
         configuration.absentBelow = absentBelow

@@ -44,12 +44,6 @@ struct TrainCommand: ParsableCommand {
         valueName: "width"))
     var scaleLabelWidth: Double?
     @Option(help: ArgumentHelp(
-        "Train a size head (the target's width and height where it was found) at this weight against the score map's loss (default: none).",
-        valueName: "weight"))
-    var sizeHeadWeight: Double?
-    @Flag(help: "Train only the size head; the embedding network stays as it is (needs --size-head-weight and --initial).")
-    var sizeHeadOnly = false
-    @Option(help: ArgumentHelp(
         "Train the features through the online correlation filter too (CFNet), at this weight against the score map's loss (default: not).",
         valueName: "weight"))
     var filterWeight: Double?
@@ -94,12 +88,7 @@ struct TrainCommand: ParsableCommand {
         guard (0..<1).contains(weightAveraging) else { throw ValidationError("--weight-averaging must be in [0, 1)") }
         guard learningRate > 0, finalLearningRate > 0 else { throw ValidationError("learning rates must be positive") }
         guard resume == nil || initial == nil else { throw ValidationError("--resume and --initial cannot be combined") }
-        guard sizeHeadWeight.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--size-head-weight must be positive") }
-        guard !sizeHeadOnly || (sizeHeadWeight != nil && initial != nil) else {
-            throw ValidationError("--size-head-only needs --size-head-weight and an --initial network to keep")
-        }
         guard filterWeight.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--filter-weight must be positive") }
-        guard !sizeHeadOnly || filterWeight == nil else { throw ValidationError("--filter-weight trains the embedding, which --size-head-only keeps") }
         for (option, share) in [("--look-alike-negatives", lookAlikeNegatives), ("--motion-blur", motionBlur)] {
             guard share.map({ $0 > 0 && $0 <= 1 }) ?? true else { throw ValidationError("\(option) must be in (0, 1]") }
         }
@@ -195,12 +184,6 @@ struct TrainCommand: ParsableCommand {
         configuration.augmentation.maximumShift = maximumShift
         configuration.augmentation.maximumScaleChange = maximumScaleChange
         configuration.scaleLabelWidth = scaleLabelWidth
-        configuration.sizeHead = sizeHeadWeight.map { weight in
-            var training = SizeHeadTraining()
-            training.weight = weight
-            training.embeddingFrozen = sizeHeadOnly
-            return training
-        }
         configuration.correlationFilter = filterWeight.map { weight in
             var training = FilterTraining()
             training.weight = weight

@@ -133,52 +133,6 @@ final class GradientCheckTests: XCTestCase {
         }
     }
 
-    func testSizeHeadLossGradientsMatchFiniteDifferences() {
-        let exemplar = TestData.randomMap(channels: 2, batch: 3, height: 8, width: 8, seed: 21, range: -3...3)
-        let search = TestData.randomMap(channels: 2, batch: 3, height: 24, width: 24, seed: 22, range: -3...3)
-        // Errors on both sides of the quadratic zone; a negative pair adds nothing.
-        let targets = [
-            PairTarget(isPresent: true, row: 7.4, column: 9.6, logScaleChange: 0.05, logWidthChange: 0.3, logHeightChange: -0.02),
-            PairTarget(isPresent: false, row: 8, column: 8),
-            PairTarget(isPresent: true, row: 0.2, column: 16, logScaleChange: 0, logWidthChange: -0.25, logHeightChange: 0.04),
-        ]
-        var head = SizeHead(channels: 2, side: 8)
-        let random = TestData.randomMap(channels: 8, batch: 1, height: 8, width: 8, seed: 23, range: -5...5).values
-        head.matchWeights = Array(random[..<256])
-        head.searchWeights = random[256...].map { $0 * 0.1 }
-        head.bias = [0.01, -0.02]
-        func loss(_ h: SizeHead, _ z: FeatureMap, _ x: FeatureMap) -> Float {
-            SizeRegressionLoss.evaluate(head: h, exemplar: z, search: x, targets: targets, weight: 2).value
-        }
-        let evaluation = SizeRegressionLoss.evaluate(head: head, exemplar: exemplar, search: search, targets: targets, weight: 2)
-        XCTAssertGreaterThan(evaluation.value, 0)
-        check("size exemplar", values: exemplar.values, analytic: evaluation.exemplarGradient.values, step: 1e-2, indices: 40) { v in
-            var z = exemplar
-            z.values = v
-            return loss(head, z, search)
-        }
-        check("size search", values: search.values, analytic: evaluation.searchGradient.values, step: 1e-2, indices: 40) { v in
-            var x = search
-            x.values = v
-            return loss(head, exemplar, x)
-        }
-        check("size match weights", values: head.matchWeights, analytic: evaluation.headGradients[SizeHead.matchWeightName]!, indices: 20) { w in
-            var h = head
-            h.matchWeights = w
-            return loss(h, exemplar, search)
-        }
-        check("size search weights", values: head.searchWeights, analytic: evaluation.headGradients[SizeHead.searchWeightName]!, indices: 20) { w in
-            var h = head
-            h.searchWeights = w
-            return loss(h, exemplar, search)
-        }
-        check("size bias", values: head.bias, analytic: evaluation.headGradients[SizeHead.biasName]!, step: 1e-3, indices: 2) { b in
-            var h = head
-            h.bias = b
-            return loss(h, exemplar, search)
-        }
-    }
-
     func testFilterLossGradientsMatchFiniteDifferences() {
         // Even and odd sides: the half spectrum's Nyquist column exists only for even ones.
         for side in [12, 11] {

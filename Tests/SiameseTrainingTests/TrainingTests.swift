@@ -144,43 +144,6 @@ final class TrainingTests: XCTestCase {
             .batch(size: 8, random: &random).targets.allSatisfy { $0.logScaleChange == 0 })
     }
 
-    func testPairsRecordTheTargetsWidthAndHeightChangeBetweenTheirCrops() {
-        var configuration = smallConfiguration()
-        configuration.augmentation.maximumScaleChange = 0
-        configuration.negativeFraction = 0
-        var random = SeededRandom(seed: 5)
-        let sizes = Self.clips.flatMap(\.exemplarSizes).compactMap { $0 }
-        // The square's region is cut at its own size: a 64x64 target fills half the 127-px exemplar.
-        XCTAssertEqual(sizes[0].width, 127.0 / 2, accuracy: 1e-9)
-        for target in PairSampler(clips: Self.clips, totalStride: 8, training: configuration).batch(size: 16, random: &random).targets {
-            // The bundled clips' boxes keep their shape, so without jitter nothing changes.
-            XCTAssertEqual(target.logWidthChange, 0, accuracy: 0.02)
-            XCTAssertEqual(target.logHeightChange, 0, accuracy: 0.02)
-        }
-        configuration.augmentation.maximumScaleChange = 0.1
-        for target in PairSampler(clips: Self.clips, totalStride: 8, training: configuration).batch(size: 16, random: &random).targets {
-            XCTAssertEqual(target.logWidthChange, target.logScaleChange, accuracy: 0.02, "the crops' scale change is the size's")
-        }
-    }
-
-    func testASizeHeadAloneLearnsWithoutChangingTheEmbedding() throws {
-        var configuration = smallConfiguration()
-        var training = SizeHeadTraining()
-        training.embeddingFrozen = true
-        configuration.sizeHead = training
-        var random = SeededRandom(seed: 6)
-        let fixed = PairSampler(clips: Self.clips, totalStride: 8, training: configuration).batch(size: 8, random: &random)
-        var trainer = Trainer(network: try freshNetwork(), configuration: configuration)
-        XCTAssertNotNil(trainer.network.sizeHead, "a run with a size head gives the network one")
-        let embedding = trainer.network.tensors.filter { !SizeHead.tensorNames.contains($0.key) }
-        let before = trainer.trainStep(fixed, learningRate: 0)
-        for _ in 0..<30 { _ = trainer.trainStep(fixed, learningRate: 1e-2) }
-        let after = trainer.trainStep(fixed, learningRate: 0)
-        XCTAssertLessThan(after, before * 0.7, "size loss \(before) -> \(after)")
-        XCTAssertEqual(trainer.network.tensors.filter { !SizeHead.tensorNames.contains($0.key) }, embedding, "the embedding stays as it was")
-        XCTAssertNil(Trainer(network: trainer.network, configuration: smallConfiguration()).network.sizeHead, "a run without a head drops it")
-    }
-
     func testAContextIsTheExemplarsFrameAtSearchSizeWithTheExemplarInItsMiddle() {
         var configuration = smallConfiguration()
         configuration.augmentation.maximumScaleChange = 0.1

@@ -15,21 +15,10 @@ final class TrainBadInputTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
     }
 
-    func testASizeHeadAloneNeedsANetworkToKeepAndAPositiveWeight() throws {
-        let model = FileManager.default.temporaryDirectory.appendingPathComponent("siamtrack-head-\(UUID().uuidString).safetensors").path
-        let base = ["train", "--data", SiamtrackProcess.path("clips"), "-o", model, "--epochs", "1", "--pairs-per-epoch", "8", "--no-progress"]
-        assertFails(try SiamtrackProcess.run(base + ["--size-head-weight", "1", "--size-head-only"]), status: 2, mentioning: ["--size-head-only", "--initial"])
-        assertFails(try SiamtrackProcess.run(base + ["--size-head-weight", "0"]), status: 2, mentioning: ["--size-head-weight", "positive"])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: model))
-    }
-
-    func testTrainingThroughTheFilterNeedsAPositiveWeightAndAnEmbeddingThatLearns() throws {
+    func testTrainingThroughTheFilterNeedsAPositiveWeight() throws {
         let model = FileManager.default.temporaryDirectory.appendingPathComponent("siamtrack-filter-\(UUID().uuidString).safetensors").path
         let base = ["train", "--data", SiamtrackProcess.path("clips"), "-o", model, "--epochs", "1", "--pairs-per-epoch", "8", "--no-progress"]
         assertFails(try SiamtrackProcess.run(base + ["--filter-weight", "0"]), status: 2, mentioning: ["--filter-weight", "positive"])
-        assertFails(
-            try SiamtrackProcess.run(base + ["--filter-weight", "1", "--size-head-weight", "1", "--size-head-only", "--initial", model]), status: 2,
-            mentioning: ["--filter-weight", "--size-head-only"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: model))
     }
 

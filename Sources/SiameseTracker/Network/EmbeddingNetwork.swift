@@ -16,8 +16,6 @@ public struct EmbeddingNetwork: Sendable {
     let steps: [Step]
     /// The architecture the network was built from.
     package let architecture: NetworkArchitecture
-    /// The size head trained with the network, if its file has one.
-    package let sizeHead: SizeHead?
 
     /// Builds the inference network from an architecture and its parameter tensors.
     ///
@@ -85,7 +83,6 @@ public struct EmbeddingNetwork: Sendable {
         }
         self.steps = steps
         self.architecture = architecture
-        sizeHead = try SizeHead(tensors: tensors, path: path)
         // Finite weights can still overflow (1e30 everywhere): such a model would score nan.
         let exemplarSide = TrackerConfiguration().exemplarSize
         guard outputSize(for: exemplarSide) > 0 else { throw invalid("a \(exemplarSide)-px exemplar gives no output") }
@@ -95,9 +92,6 @@ public struct EmbeddingNetwork: Sendable {
         // a core from the decoder at start-up (35 ms of CPU time with the three bundled networks).
         let finite = MatrixMultiply.withThreadCount(1) { embed(probe).values.allSatisfy(\.isFinite) }
         guard finite else { throw invalid("its outputs overflow to infinity or NaN") }
-        if let sizeHead, sizeHead.channels != outputChannels || sizeHead.side != outputSize(for: exemplarSide) {
-            throw invalid("its size head reads \(sizeHead.channels) channels of a \(sizeHead.side)-cell exemplar; the network gives \(outputChannels) of \(outputSize(for: exemplarSide))")
-        }
     }
 
     /// Loads a network from a safetensors file whose metadata holds its architecture.
@@ -177,9 +171,6 @@ public struct EmbeddingNetwork: Sendable {
         for byte in architecture.metadataJSON.utf8 { mix(UInt32(byte)) }
         for convolution in steps.compactMap(\.convolution) {
             for value in convolution.weights + convolution.bias { mix(value.bitPattern) }
-        }
-        if let sizeHead {
-            for value in sizeHead.matchWeights + sizeHead.searchWeights + sizeHead.bias { mix(value.bitPattern) }
         }
         return String(hash, radix: 16)
     }

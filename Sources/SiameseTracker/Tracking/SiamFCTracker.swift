@@ -36,11 +36,6 @@ public struct SiamFCTracker: Sendable {
     private var center: Point
     /// Current size relative to the initial size (the root of the area's ratio).
     private var scale = 1.0
-    /// How the box's shape has changed since the first frame: the natural log of the change of
-    /// width over that of height. Only the size head changes it (`TrackerConfiguration.sizeHeadRate`).
-    private var logAspectChange = 0.0
-    /// Each network's size head, if it has one, in the order of the networks.
-    private let sizeHeads: [SizeHead?]
     /// The online correlation filter (nil when `filterInfluence` is 0).
     private var filter: CorrelationFilter?
     /// The online colour model (nil when `colourInfluence` is 0).
@@ -105,7 +100,6 @@ public struct SiamFCTracker: Sendable {
         }
         self.configuration = configuration
         scaleFactors = configuration.scaleFactors
-        sizeHeads = networks.map(\.sizeHead)
         center = box.center
         lastSeenBox = box
         initialTargetSize = box.size
@@ -202,12 +196,11 @@ public struct SiamFCTracker: Sendable {
 
     /// The current estimate of the target's box (while the target is judged absent, where the
     /// search follows the best match; the results carry the box where it was last seen).
-    public var box: Box { Box(center: center, size: size(atScale: scale, logAspectChange: logAspectChange)) }
+    public var box: Box { Box(center: center, size: size(atScale: scale)) }
 
-    /// The target's size at `scale` times the initial size, its shape changed by `logAspectChange`.
-    private func size(atScale scale: Double, logAspectChange: Double) -> Size {
-        let stretch = Foundation.exp(logAspectChange / 2)
-        return Size(width: initialTargetSize.width * scale * stretch, height: initialTargetSize.height * scale / stretch)
+    /// The target's size at `scale` times the initial size.
+    private func size(atScale scale: Double) -> Size {
+        Size(width: initialTargetSize.width * scale, height: initialTargetSize.height * scale)
     }
 
     /// Finds the target in the next frame and moves the tracker there.
@@ -226,7 +219,7 @@ public struct SiamFCTracker: Sendable {
         // OpenMP's thread count belongs to the calling thread: trackers updated on other threads keep theirs.
         MatrixMultiply.setThreadCount(configuration.threads)
         if !isKnownUniquelyReferenced(&workspace) { workspace = workspace.fresh() }
-        let (lastCenter, lastScale, lastAspectChange) = (center, scale, logAspectChange)
+        let (lastCenter, lastScale) = (center, scale)
         let found = searchNearby(frame, times: &times)
         let judges = configuration.absentBelow > 0
         usualConfidence.watch(found.confidence, recentMean: meanConfidence, configuration: configuration)
@@ -283,9 +276,9 @@ public struct SiamFCTracker: Sendable {
         // learns. The search stays there while nothing nearby resembles the target, and follows the
         // best match otherwise: a target that changed (into shade, a new pose) is found again
         // when its match recovers.
-        if isTargetVisible { lastSeenBox = Box(center: lastCenter, size: size(atScale: lastScale, logAspectChange: lastAspectChange)) }
+        if isTargetVisible { lastSeenBox = Box(center: lastCenter, size: size(atScale: lastScale)) }
         if found.confidence < configuration.absentBelow || nearLookAlike {
-            (center, scale, logAspectChange) = (lastCenter, lastScale, lastAspectChange)
+            (center, scale) = (lastCenter, lastScale)
         }
         isTargetVisible = false
         usualConfidence.noteAbsent()
@@ -367,12 +360,8 @@ public struct SiamFCTracker: Sendable {
         center = Point(
             x: min(max(center.x + peak.offsetX * framePixelsPerSearchPixel, 0), Double(frame.width)),
             y: min(max(center.y + peak.offsetY * framePixelsPerSearchPixel, 0), Double(frame.height)))
-        let cropScale = scale * scaleFactors[peak.scaleIndex]
         let damped = (1 - configuration.scaleDamping) + configuration.scaleDamping * scaleFactors[peak.scaleIndex]
         scale = min(max(scale * damped, configuration.minimumScale), configuration.maximumScale)
-        if configuration.sizeHeadRate > 0, let estimate = sizeHeadEstimate(at: peak) {
-            followSizeHead(estimate, cropScale: cropScale)
-        }
 
         // The confidence is the match with the exemplar at the peak, whatever moved the peak there.
         // Without the online models the maps hold raw correlations (plain SiamFC, bit for bit).
@@ -383,41 +372,10 @@ public struct SiamFCTracker: Sendable {
         return NearbyResult(peak: peak, searchSide: searchSide, confidence: confidence)
     }
 
-    /// The mean of the size heads' estimates at the peak: how much wider and taller (natural logs)
-    /// the target is in the winning search crop than in the exemplar; nil without a size head.
-    private func sizeHeadEstimate(at peak: ScoreMapPeak) -> (width: Double, height: Double)? {
-        let lastCell = workspace.scoreMaps.width - 1
-        let row = min(max(Int(peak.row.rounded()), 0), lastCell), column = min(max(Int(peak.column.rounded()), 0), lastCell)
-        var sum = (width: 0.0, height: 0.0), count = 0
-        for (i, head) in sizeHeads.enumerated() {
-            guard let head else { continue }
-            let (exemplar, search) = i == 0
-                ? (exemplarEmbedding, workspace.embedding) : (partnerExemplars[i - 1].embedding, workspace.partners[i - 1].embedding)
-            let estimate = head.logSizeChange(SizeHead.Window(
-                exemplar: exemplar, exemplarItem: 0, search: search, searchItem: peak.scaleIndex, row: row, column: column))
-            sum = (sum.width + Double(estimate.width), sum.height + Double(estimate.height))
-            count += 1
-        }
-        return count == 0 ? nil : (sum.width / Double(count), sum.height / Double(count))
-    }
-
-    /// Moves the box's width and height `sizeHeadRate` of the way (in logs) toward the size
-    /// heads' estimate, read in a crop cut at `cropScale` times the initial size.
-    private mutating func followSizeHead(_ estimate: (width: Double, height: Double), cropScale: Double) {
-        let rate = configuration.sizeHeadRate, base = Foundation.log(cropScale)
-        var logWidth = Foundation.log(scale) + logAspectChange / 2, logHeight = Foundation.log(scale) - logAspectChange / 2
-        logWidth += rate * (base + estimate.width - logWidth)
-        logHeight += rate * (base + estimate.height - logHeight)
-        scale = min(max(Foundation.exp((logWidth + logHeight) / 2), configuration.minimumScale), configuration.maximumScale)
-        logAspectChange = min(max(logWidth - logHeight, -Self.largestLogAspectChange), Self.largestLogAspectChange)
-    }
-
-    /// The box's shape changes at most fourfold either way from the first frame's.
-    private static let largestLogAspectChange = Foundation.log(4.0)
-
-    /// The online models learn from the frame `found` was found in, when its confidence allows.
+    /// The online models learn from the frame `found` was found in (the caller has judged its
+    /// confidence, at least `absentBelow`, worth learning from).
     private mutating func learn(from found: NearbyResult) {
-        guard filter != nil || colour != nil, found.confidence >= configuration.filterUpdateThreshold else { return }
+        guard filter != nil || colour != nil else { return }
         let peak = found.peak
         let middle = (Double(workspace.embedding.width) - 1) / 2, stride = Double(peakFinder.totalStride)
         if let spectra = workspace.spectra {
@@ -618,7 +576,7 @@ public struct SiamFCTracker: Sendable {
             c.minimumScale > 0, c.maximumScale >= c.minimumScale,
             (0...1).contains(c.filterInfluence), (0...1).contains(c.filterLearningRate), c.filterRegularization > 0,
             (0...1).contains(c.colourInfluence), (0...1).contains(c.colourLearningRate),
-            c.filterLabelSigma > 0, c.filterUpdateThreshold.isFinite
+            c.filterLabelSigma > 0
         else { throw .invalidConfiguration("a step, factor or influence is out of range") }
         guard (0...1).contains(c.lookAlikeAbove), c.lookAlikeSweepPeriod >= 1, c.lookAlikeFramesAfterLoss >= 0 else {
             throw .invalidConfiguration("lookAlikeAbove must lie in [0, 1], lookAlikeSweepPeriod be positive and lookAlikeFramesAfterLoss not negative")

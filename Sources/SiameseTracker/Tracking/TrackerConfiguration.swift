@@ -30,10 +30,6 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     public var scalePenalty = 0.9745
     /// How far the size moves toward the winning scale each frame (`scale_lr`, damping).
     public var scaleDamping = 0.59
-    /// How far the box's width and height move each frame toward the size head's estimate, where
-    /// the networks have a size head (`SizeHead`; 0: off, the size follows the winning scale
-    /// alone, SiamFC's way). The estimate also lets the box's aspect ratio change.
-    public var sizeHeadRate = 0.0
     /// Upsampling factor of the score map before its peak is taken (`response_up`).
     public var scoreMapUpsampling = 16
     /// Weight of the cosine (Hann) window against the normalised score map (`window_influence`).
@@ -54,8 +50,6 @@ public struct TrackerConfiguration: Sendable, Equatable, Codable {
     public var colourInfluence = 0.3
     /// Share of each new frame in the colour model's histograms.
     public var colourLearningRate = 0.04
-    /// The online models (filter and colour) learn from a frame only when the confidence reaches this.
-    public var filterUpdateThreshold = 0.0
     /// Confidence under which the target is judged absent (hidden, out of view or lost), whatever
     /// its usual confidence: the results then carry the box where it was last seen and nothing
     /// learns. The online models never learn from a frame under it. 0 turns the judgement off.
