@@ -84,12 +84,19 @@ package struct ResultsFolder: Hashable, Sendable {
     }
 
     /// Writes `report` as pretty-printed JSON with sorted keys to `report.json`.
-    package func writeReport(_ report: Report) throws(ResultsError) {
+    /// `run`, when given, is a JSON object of what made the results (the tracker's settings, its
+    /// model files), kept under the key `run` so a number can be reproduced from the report alone.
+    package func writeReport(_ report: Report, run: Data? = nil) throws(ResultsError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data: Data
+        var data: Data
         do {
             data = try encoder.encode(report)
+            if let run {
+                var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+                object["run"] = try JSONSerialization.jsonObject(with: run)
+                data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+            }
         } catch {
             throw .unencodableReport(path: reportPath, reason: "\(error)")
         }

@@ -35,7 +35,8 @@ struct EvalCommand: ParsableCommand {
             Writes to --output: NAME.txt (x,y,w,h per frame, OTB results format), \
             NAME_time.txt (tracking seconds per frame), NAME_presence.txt (confidence and \
             visible 1/0 per frame; read back by --score-only when present), NAME_trace.csv (frame, IoU, centre \
-            error and score per frame), report.json, and success, \
+            error and score per frame), report.json (with the run's resolved settings and each \
+            model's fingerprint under "run"), and success, \
             precision and normalized precision plots (SVG).
             """)
 
@@ -118,12 +119,15 @@ struct EvalCommand: ParsableCommand {
                 line.update(done: framesDone, total: totalFrames, label: "sequence \(sequencesDone + 1)/\(sequences.count)")
             }
         }
-        try finish(report, compared: compared, folder: folder, sequences: sequences, rowsPrinted: true)
+        let run = EvalRunDescription(configuration: tracker.configuration, networks: networks, files: model.model, maxFrames: maxFrames)
+        try finish(report, compared: compared, folder: folder, sequences: sequences, run: run.json)
     }
 
-    /// Prints the table (its rows too unless they were printed as each sequence finished), the
-    /// comparison, and writes the report and plots.
-    private func finish(_ report: Report, compared: [Report], folder: ResultsFolder, sequences: [TrackingSequence], rowsPrinted: Bool = false) throws {
+    /// Prints the table (its rows too unless they were printed as each sequence finished, which
+    /// a tracking run that describes itself with `run` did), the comparison, and writes the report
+    /// and plots.
+    private func finish(_ report: Report, compared: [Report], folder: ResultsFolder, sequences: [TrackingSequence], run: Data? = nil) throws {
+        let rowsPrinted = run != nil
         let table = EvalTable(names: sequences.map(\.name))
         let out = LineOutput.standardOutput
         if !rowsPrinted {
@@ -134,7 +138,7 @@ struct EvalCommand: ParsableCommand {
         if !compared.isEmpty {
             try out.write("\n" + table.comparison([report] + compared).joined(separator: "\n") + "\n")
         }
-        try folder.writeReport(report)
+        try folder.writeReport(report, run: run)
         let plots = try EvalPlots.write([report] + compared, datasetName: datasetName, into: folder)
         try out.write("\nwrote \(folder.path): \(rowsPrinted ? "boxes, timings, traces, " : "")\((folder.reportPath as NSString).lastPathComponent), "
             + plots.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + "\n")

@@ -48,3 +48,24 @@ final class EvalCheckTests: XCTestCase {
         XCTAssertEqual((report["sequences"] as? [[String: Any]])?.compactMap { $0["name"] as? String }, ["distractor"])
     }
 }
+
+/// The report says what made its numbers: the settings as resolved and each model's fingerprint.
+final class EvalReportRunTests: XCTestCase {
+    func testTheReportHoldsTheSettingsAndEachModelsFingerprint() throws {
+        let folder = try temporaryDirectory()
+        let model = SiamtrackProcess.path("Sources/SiameseTracker/Resources/default.safetensors")
+        let result = try SiamtrackProcess.run([
+            "eval", SiamtrackProcess.path("clips/textured-square"), "-o", folder.path, "--model", model, "--scales", "1", "--max-frames", "10",
+            "--no-progress",
+        ])
+        XCTAssertEqual(result.status, 0, result.summary)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as? [String: Any])
+        let run = try XCTUnwrap(report["run"] as? [String: Any])
+        XCTAssertEqual((run["settings"] as? [String: Any])?["scaleCount"] as? Int, 1)
+        XCTAssertEqual(run["maxFrames"] as? Int, 10)
+        let models = try XCTUnwrap(run["models"] as? [[String: Any]])
+        XCTAssertEqual(models.count, 1)
+        XCTAssertEqual(models.first?["file"] as? String, model)
+        XCTAssertFalse(((models.first?["fingerprint"] as? String) ?? "").isEmpty)
+    }
+}
