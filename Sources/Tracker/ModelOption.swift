@@ -7,7 +7,7 @@ struct ModelOption: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Embedding network (safetensors); repeat it to track with an ensemble, whose score maps are averaged. Default: the two bundled networks.",
+            "Embedding network (safetensors); repeat it to track with an ensemble, whose score maps are averaged. Default: the three bundled networks.",
             valueName: "file"))
     var model: [String] = []
 

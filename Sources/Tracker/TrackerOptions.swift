@@ -12,76 +12,76 @@ struct TrackerOptions: ParsableArguments {
     @Option(help: "Search scales per frame: 1, 3 or 5 (fewer is faster, blind to size changes with 1).")
     var scales = TrackerConfiguration().scaleCount
 
-    @Option(help: "Ratio between neighbouring search scales.")
+    @Option(help: ArgumentHelp("Ratio between neighbouring search scales.", visibility: .hidden))
     var scaleStep = TrackerConfiguration().scaleStep
 
-    @Option(help: "Factor on the peaks of the changed scales.")
+    @Option(help: ArgumentHelp("Factor on the peaks of the changed scales.", visibility: .hidden))
     var scalePenalty = TrackerConfiguration().scalePenalty
 
-    @Option(help: "How far the size follows the winning scale each frame (0...1).")
+    @Option(help: ArgumentHelp("How far the size follows the winning scale each frame (0...1).", visibility: .hidden))
     var scaleDamping = TrackerConfiguration().scaleDamping
 
     @Option(help: "Side of each search crop in pixels: larger follows faster motion, at more cost (255: SiamFC's).")
     var searchSize = TrackerConfiguration().searchSize
 
-    @Option(help: "Weight of the cosine window against the score map (0...1).")
+    @Option(help: ArgumentHelp("Weight of the cosine window against the score map (0...1).", visibility: .hidden))
     var windowInfluence = TrackerConfiguration().windowInfluence
 
-    @Option(help: "Weight of the online correlation filter against the first frame's exemplar (0: plain SiamFC, 1: filter only).")
+    @Option(help: ArgumentHelp("Weight of the online correlation filter against the first frame's exemplar (0: plain SiamFC, 1: filter only).", visibility: .hidden))
     var filterInfluence = TrackerConfiguration().filterInfluence
 
-    @Option(help: "Share of each new frame in the correlation filter's model (0...1).")
+    @Option(help: ArgumentHelp("Share of each new frame in the correlation filter's model (0...1).", visibility: .hidden))
     var filterLearningRate = TrackerConfiguration().filterLearningRate
 
-    @Option(help: "The correlation filter's regularisation, relative to the first frame's mean energy.")
+    @Option(help: ArgumentHelp("The correlation filter's regularisation, relative to the first frame's mean energy.", visibility: .hidden))
     var filterRegularization = TrackerConfiguration().filterRegularization
 
-    @Option(help: "Width of the correlation filter's Gaussian label, relative to the target's size.")
+    @Option(help: ArgumentHelp("Width of the correlation filter's Gaussian label, relative to the target's size.", visibility: .hidden))
     var filterLabelSigma = TrackerConfiguration().filterLabelSigma
 
     @Option(help: "Weight of the online colour model (colour histograms of target and surroundings; 0: off).")
     var colourInfluence = TrackerConfiguration().colourInfluence
 
-    @Option(help: "Share of each new frame in the colour model's histograms (0...1).")
+    @Option(help: ArgumentHelp("Share of each new frame in the colour model's histograms (0...1).", visibility: .hidden))
     var colourLearningRate = TrackerConfiguration().colourLearningRate
 
     @Option(help: "Confidence under which the target is judged absent: the box stays, nothing learns (0: never judged absent).")
     var absentBelow = TrackerConfiguration().absentBelow
 
-    @Option(help: "Share of the usual confidence (its running mean while the target is present) under which the target is judged absent too (0: --absent-below alone).")
+    @Option(help: ArgumentHelp("Share of the usual confidence (its running mean while the target is present) under which the target is judged absent too (0: --absent-below alone).", visibility: .hidden))
     var absentBelowUsual = TrackerConfiguration().absentBelowUsual
 
-    @Option(help: "Share of the recent confidence under which a sudden drop holds the usual confidence until the target matches at the present level again (0: never held).")
+    @Option(help: ArgumentHelp("Share of the recent confidence under which a sudden drop holds the usual confidence until the target matches at the present level again (0: never held).", visibility: .hidden))
     var usualHeldBelow = TrackerConfiguration().usualHeldBelow
 
-    @Option(help: "Frames in a row under the absence level before the target is judged absent.")
+    @Option(help: ArgumentHelp("Frames in a row under the absence level before the target is judged absent.", visibility: .hidden))
     var absentAfterFrames = TrackerConfiguration().absentAfterFrames
 
-    @Option(help: "Confidence a candidate elsewhere in the frame needs to become the target (found again, or taking over from a doubtful match).")
+    @Option(help: ArgumentHelp("Confidence a candidate elsewhere in the frame needs to become the target (found again, or taking over from a doubtful match).", visibility: .hidden))
     var presentAbove = TrackerConfiguration().presentAbove
 
-    @Option(help: "Share of the usual confidence enough to be found again, where it is under --present-above (0: --present-above alone).")
+    @Option(help: ArgumentHelp("Share of the usual confidence enough to be found again, where it is under --present-above (0: --present-above alone).", visibility: .hidden))
     var presentAboveUsual = TrackerConfiguration().presentAboveUsual
 
-    @Option(help: "Running mean of the confidence under which a target still followed is in doubt: nothing learns and the whole frame is searched too (0: never).")
+    @Option(help: ArgumentHelp("Running mean of the confidence under which a target still followed is in doubt: nothing learns and the whole frame is searched too (0: never).", visibility: .hidden))
     var widerSearchBelow = TrackerConfiguration().widerSearchBelow
 
-    @Option(help: "Share of the usual confidence enough for a candidate elsewhere to take over from a doubtful match after an unconfirmed return, where it is under --present-above (0: --present-above alone).")
+    @Option(help: ArgumentHelp("Share of the usual confidence enough for a candidate elsewhere to take over from a doubtful match after an unconfirmed return, where it is under --present-above (0: --present-above alone).", visibility: .hidden))
     var takeoverAboveUsual = TrackerConfiguration().takeoverAboveUsual
 
-    @Option(help: "Share of the usual confidence a target found again must reach for its return to be confirmed.")
+    @Option(help: ArgumentHelp("Share of the usual confidence a target found again must reach for its return to be confirmed.", visibility: .hidden))
     var confirmedAboveUsual = TrackerConfiguration().confirmedAboveUsual
 
     @Flag(inversion: .prefixedNo, help: "Search the whole frame while the target is judged absent or in doubt.")
     var redetection = TrackerConfiguration().redetects
 
-    @Option(help: "Match with the target over which something elsewhere in the frame is remembered as a look-alike, which re-detection then passes over (0: no sweeps for them).")
+    @Option(help: ArgumentHelp("Match with the target over which something elsewhere in the frame is remembered as a look-alike, which re-detection then passes over (0: no sweeps for them).", visibility: .hidden))
     var lookAlikeAbove = TrackerConfiguration().lookAlikeAbove
 
-    @Option(help: "Frames between steps of the sweep for look-alikes while the target is tracked.")
+    @Option(help: ArgumentHelp("Frames between steps of the sweep for look-alikes while the target is tracked.", visibility: .hidden))
     var lookAlikeSweepPeriod = TrackerConfiguration().lookAlikeSweepPeriod
 
-    @Option(help: "Frames after the target is judged absent during which what the whole-frame search finds is taken for a look-alike.")
+    @Option(help: ArgumentHelp("Frames after the target is judged absent during which what the whole-frame search finds is taken for a look-alike.", visibility: .hidden))
     var lookAlikeFramesAfterLoss = TrackerConfiguration().lookAlikeFramesAfterLoss
 
     func validate() throws {
