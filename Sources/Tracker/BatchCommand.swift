@@ -64,6 +64,10 @@ struct BatchCommand: ParsableCommand {
         try folder.create()
         let folderLock = try BatchLock(folder: folder, shard: shard)
         defer { withExtendedLifetime(folderLock) {} }
+        if let reason = folderLock.unlockedReason {
+            FileDescriptorWriting.writeToStandardError(
+                "siamtrack: warning: cannot lock \(folder.path) (\(reason)); a second batch run on it at once would not be refused\n")
+        }
         // This run's outputs, records and summary that killed runs were writing, in one listing each.
         PartialFile.removeStale(in: folder.path, for: Set(entries.map { "\($0.name).jsonl" } + [summaryName]))
         PartialFile.removeStale(in: folder.recordFolder, for: Set(entries.map { "\($0.name).json" }))

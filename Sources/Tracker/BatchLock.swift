@@ -9,6 +9,9 @@ import Foundation
 /// process id for the message.
 final class BatchLock {
     private var descriptors: [Int32] = []
+    /// Why the folder could not be locked where its file system has no locks (some network
+    /// shares): the run goes on unguarded, and the caller says so.
+    private(set) var unlockedReason: String?
 
     /// Takes the locks, or refuses at once.
     ///
@@ -40,6 +43,12 @@ final class BatchLock {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .folderUnusable(folder: folder.path, reason: String(cString: strerror(errno))) }
         guard flock(descriptor, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0 else {
+            let failure = errno
+            guard failure == EWOULDBLOCK else {
+                unlockedReason = String(cString: strerror(failure))
+                close(descriptor)
+                return
+            }
             let holder = Self.holder(descriptor)
             close(descriptor)
             throw .folderInUse(folder: folder.path, holder: holder)
