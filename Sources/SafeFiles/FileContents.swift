@@ -7,17 +7,17 @@ public enum FileContents {
     /// - Throws: `FileError`: no such file, a folder, or the system's reason.
     public static func read(_ path: String) throws(FileError) -> Data {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw FileError(.read, path: path, reason: errno == ENOENT ? "no such file" : currentReason()) }
+        guard stat(path, &status) == 0 else { throw FileError(.read, path: path, reason: errno == ENOENT ? "no such file" : FileError.currentReason()) }
         guard status.st_mode & S_IFMT != S_IFDIR else { throw FileError(.read, path: path, reason: "it is a folder, not a file") }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(.read, path: path, reason: currentReason()) }
+        guard descriptor >= 0 else { throw FileError(.read, path: path, reason: FileError.currentReason()) }
         defer { close(descriptor) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw FileError(.read, path: path, reason: currentReason()) }
+            guard count >= 0 else { throw FileError(.read, path: path, reason: FileError.currentReason()) }
             if count == 0 { return data }
             data.append(contentsOf: buffer[..<count])
         }
@@ -38,9 +38,9 @@ public enum FileContents {
     /// - Throws: `FileError`: no such folder, a file, or the system's reason.
     public static func names(inFolder path: String) throws(FileError) -> [String] {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw FileError(.read, path: path, reason: errno == ENOENT ? "no such folder" : currentReason()) }
+        guard stat(path, &status) == 0 else { throw FileError(.read, path: path, reason: errno == ENOENT ? "no such folder" : FileError.currentReason()) }
         guard status.st_mode & S_IFMT == S_IFDIR else { throw FileError(.read, path: path, reason: "it is a file, not a folder") }
-        guard let folder = opendir(path) else { throw FileError(.read, path: path, reason: currentReason()) }
+        guard let folder = opendir(path) else { throw FileError(.read, path: path, reason: FileError.currentReason()) }
         defer { closedir(folder) }
         var names: [String] = []
         while let entry = readdir(folder) {
@@ -49,6 +49,4 @@ public enum FileContents {
         }
         return names
     }
-
-    private static func currentReason() -> String { FileError.currentReason() }
 }

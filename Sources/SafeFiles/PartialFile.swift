@@ -67,16 +67,7 @@ public final class PartialFile: @unchecked Sendable {
         let file = PartialFile(beside: destination)
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileError(.write, path: destination, reason: FileError.currentReason()) }
-        let failure = data.withUnsafeBytes { bytes -> String? in
-            var written = 0
-            while written < bytes.count {
-                let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return count < 0 ? FileError.currentReason() : "nothing was written" }
-                written += count
-            }
-            return nil
-        }
+        let failure = data.withUnsafeBytes { FileDescriptorWriting.write($0, to: descriptor) }
         close(descriptor)
         if let failure { throw FileError(.write, path: destination, reason: failure) }
         try file.commit()

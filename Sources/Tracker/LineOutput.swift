@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// Where lines go: stdout or a file, each line written through at once so a reader never sees
 /// half a line. A failed write (a full disk, a closed pipe) throws, and a regular file is cut

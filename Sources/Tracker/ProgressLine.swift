@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// A status line on stderr, redrawn in place a few times a second while a long job runs: what is
 /// being done, how far, how fast, the time spent and, when the total is known, the time left.

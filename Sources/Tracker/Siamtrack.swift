@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeFiles
 
 /// The `siamtrack` command: follows an object through a video with a Siamese network.
 @main

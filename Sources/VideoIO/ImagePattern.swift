@@ -52,11 +52,12 @@ struct ImagePattern {
 
     /// Checks that the images run without a gap from the first FFmpeg reads to the last present.
     ///
+    /// - Returns: the number of the first image, which FFmpeg reads as frame 0; nil when no
+    ///   image is numbered 0 to 4 (FFmpeg then reports the pattern itself as not found).
     /// - Throws: `VideoError.missingImage` naming the first missing file.
-    func checkContiguous(pattern: String) throws(VideoError) {
+    func checkContiguous(pattern: String) throws(VideoError) -> Int? {
         let numbers = numbersPresent()
-        // With no image numbered 0 to 4 FFmpeg reports the pattern itself as not found.
-        guard let first = numbers.first(where: { $0 <= 4 }), let last = numbers.last else { return }
+        guard let first = numbers.first(where: { $0 <= 4 }), let last = numbers.last else { return nil }
         var expected = first
         for number in numbers where number >= first {
             if number > expected {
@@ -64,5 +65,6 @@ struct ImagePattern {
             }
             expected = number + 1
         }
+        return first
     }
 }

@@ -21,13 +21,20 @@ final class MediaInput {
     let codec: UnsafePointer<AVCodec>
     /// Whether `path` is a numbered image pattern such as `dir/%04d.jpg`.
     let isImagePattern: Bool
+    /// For an image pattern read by its numbers, the pattern and the number of its first image
+    /// (frame 0), to name each frame's file.
+    let images: (pattern: ImagePattern, first: Int)?
     private var context: UnsafeMutablePointer<AVFormatContext>?
 
     /// Opens `path` and picks its best video stream. `probesStreams` runs FFmpeg's stream analysis,
     /// which decodes a few frames to learn sizes and rates; a single image does not need it.
     init(path: String, probesStreams: Bool = true) throws(VideoError) {
         _ = FFmpegLog.silenced
-        if Self.isImagePattern(path) { try ImagePattern(path)?.checkContiguous(pattern: path) }
+        let isImagePattern = Self.isImagePattern(path)
+        var images: (pattern: ImagePattern, first: Int)?
+        if isImagePattern, let pattern = ImagePattern(path), let first = try pattern.checkContiguous(pattern: path) {
+            images = (pattern, first)
+        }
         let context = try Self.open(path)
         do throws(VideoError) {
             if probesStreams {
@@ -42,7 +49,8 @@ final class MediaInput {
         }
         self.path = path
         self.context = context
-        isImagePattern = Self.isImagePattern(path)
+        self.isImagePattern = isImagePattern
+        self.images = images
     }
 
     deinit {

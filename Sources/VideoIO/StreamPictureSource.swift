@@ -14,15 +14,12 @@ final class StreamPictureSource: PictureSource {
     private(set) var lostPictures = 0
     /// Whether a picture has come out yet: a read failure before the first is an unreadable input.
     private var hasPicture = false
-    /// For an image pattern, the pattern and the number of its first image, to name each frame's file.
-    private let images: (pattern: ImagePattern, first: Int)?
 
     /// Opens `path` and a decoder with `threads` threads (0: FFmpeg's choice). `probesStreams` as in
     /// `MediaInput`.
     init(path: String, threads: Int, probesStreams: Bool = true, damagedData: DamagedDataHandling = .stop) throws(VideoError) {
         self.damagedData = damagedData
         input = try MediaInput(path: path, probesStreams: probesStreams)
-        images = input.isImagePattern ? ImagePattern(path).map { ($0, $0.numbersPresent().first { $0 <= 4 } ?? 0) } : nil
         decoder = try PictureDecoder(for: input, threads: threads)
         rotation = DisplayRotation(stream: input.stream)
         clock = PresentationClock(
@@ -45,7 +42,7 @@ final class StreamPictureSource: PictureSource {
     var durationSeconds: Double? { input.durationSeconds }
     var frameCount: Int? { input.frameCount }
 
-    func path(ofFrame index: Int) -> String { images.map { $0.pattern.path(of: $0.first + index) } ?? input.path }
+    func path(ofFrame index: Int) -> String { input.images.map { $0.pattern.path(of: $0.first + index) } ?? input.path }
 
     func decodeNextPicture(into frame: UnsafeMutablePointer<AVFrame>, frameIndex: Int) throws(VideoError) -> Bool {
         while true {
